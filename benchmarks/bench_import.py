@@ -1,0 +1,89 @@
+"""Time importing 100,000 judgments from .xlsx and .csv against a plain pandas baseline.
+
+    python benchmarks/bench_import.py [--cases 100000] [--data DIR]
+
+Each measurement runs in its own interpreter so its peak RSS is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._util import print_table, run_child
+
+OURS = """
+from pathlib import Path
+from core.workspace import open_workspace
+from core.ingest.pipeline import import_file
+ws = open_workspace(Path(sys.argv[2]))
+rep = import_file(ws, Path(sys.argv[1]))
+result = {'rows': rep.rows_imported}
+"""
+
+PANDAS = """
+import sqlite3
+import pandas as pd
+path = sys.argv[1]
+con = sqlite3.connect(sys.argv[2] + '.db')
+if path.endswith('.csv'):
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+else:
+    df = pd.read_excel(path, engine='calamine', dtype=str, header=1)
+df.to_sql('cases', con, if_exists='replace', index=False, chunksize=10000)
+con.commit()
+result = {'rows': len(df)}
+"""
+
+
+def make_data(folder: Path, n: int) -> tuple[Path, Path]:
+    from tools.demogen import generate_cases, write_cases_csv, write_cases_xlsx
+
+    xlsx, csv = folder / f"cases_{n}.xlsx", folder / f"cases_{n}.csv"
+    if not (xlsx.exists() and csv.exists()):
+        t0 = time.perf_counter()
+        records = generate_cases(n, seed=7, text_chars=(2000, 4000))
+        write_cases_csv(csv, records, header_style="court_b", encoding="utf-8-sig")
+        write_cases_xlsx(xlsx, records, header_style="court_a", title_row=True)
+        print(f"generated {n} cases in {time.perf_counter() - t0:.1f} s")
+    return xlsx, csv
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cases", type=int, default=100_000)
+    parser.add_argument("--data", type=Path, help="folder to keep generated files between runs")
+    args = parser.parse_args()
+    folder = args.data or Path(tempfile.mkdtemp(prefix="bench-import-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    xlsx, csv = make_data(folder, args.cases)
+    rows = []
+    for label, src in (("csv", csv), ("xlsx", xlsx)):
+        for who, code in (("clueworks import", OURS), ("pandas read+to_sql", PANDAS)):
+            target = Path(tempfile.mkdtemp(prefix="ws-", dir=folder))
+            res = run_child(code, str(src), str(target))
+            rows.append(
+                [
+                    label,
+                    who,
+                    f"{src.stat().st_size / 1e6:.0f} MB",
+                    int(res["rows"]),
+                    f"{res['seconds']:.1f}",
+                    f"{res['rows'] / res['seconds']:,.0f}",
+                    f"{res['peak_rss_mb']:,.0f}",
+                ]
+            )
+            shutil.rmtree(target, ignore_errors=True)
+    print_table(["format", "method", "file", "rows", "seconds", "rows/s", "peak RSS MB"], rows)
+    if not args.data:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""Loading the header-synonym and list-type lexicons shipped under resources/lexicons."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+CASE_FIELDS = (
+    "case_no",
+    "court",
+    "cause",
+    "procedure",
+    "doc_type",
+    "filing_date",
+    "closing_date",
+    "closing_method",
+    "plaintiffs",
+    "defendants",
+    "third_parties",
+    "agents",
+    "claim_amount",
+    "service_method",
+    "judge",
+    "full_text",
+)
+LIST_FIELDS = (
+    "name",
+    "id_number",
+    "birth_date",
+    "gender",
+    "event_date",
+    "amount",
+    "status",
+    "address",
+    "case_no",
+)
+LIST_TYPES = (
+    "death_registry",
+    "pension_payments",
+    "drunk_driving_convictions",
+    "driver_licences",
+    "other",
+)
+
+
+def load_yaml(*parts: str) -> Any:
+    """Return the parsed YAML file resources/<parts...>."""
+    node = resources.files("resources")
+    for part in parts:
+        node = node / part
+    return yaml.safe_load(node.read_text(encoding="utf-8"))
+
+
+@cache
+def header_synonyms() -> dict[str, dict[str, list[str]]]:
+    data = load_yaml("lexicons", "header_synonyms.yaml")
+    return {"cases": data["cases"], "lists": data["lists"]}
+
+
+@cache
+def field_labels() -> dict[str, str]:
+    return dict(load_yaml("lexicons", "header_synonyms.yaml")["labels"])
+
+
+@cache
+def list_type_words() -> dict[str, dict[str, Any]]:
+    return dict(load_yaml("lexicons", "list_types.yaml"))

@@ -1,0 +1,215 @@
+"""Importing one sheet into the workspace in one transaction, with progress and cancel.
+
+Large files are read and normalised in a helper process while this process writes, so
+the two cores of a county PC share the work; a failure or a cancel rolls back everything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import multiprocessing as mp
+import queue
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from core import audit
+from core.errors import Cancelled, CancelToken, RefusedInput, UserError
+from core.ingest.convert import ID_TABLES, TABLES, Chunk, Tally, convert_chunks
+from core.ingest.plan import ImportOptions, ImportPlan, inspect_file
+from core.ingest.readers import EncodingMismatch, next_encoding
+from core.workspace import Workspace
+
+Progress = Callable[[int, int], None]
+PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # smaller files are not worth a helper process
+_INSERT = {t: f"INSERT INTO {t} ({', '.join(c)}) VALUES ({', '.join('?' * len(c))})" for t, c in TABLES}
+
+
+@dataclass
+class ImportReport:
+    dataset_id: int | None
+    kind: str
+    list_type: str | None
+    file_name: str
+    sheet: str
+    rows_read: int = 0
+    rows_imported: int = 0
+    duplicates: int = 0
+    duplicate_rows: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    conflict_count: int = 0
+    quarantined: list[dict[str, Any]] = field(default_factory=list)
+    quarantined_count: int = 0
+    mapping: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unmapped: list[str] = field(default_factory=list)
+    already_imported: bool = False
+    encoding: str | None = None
+    seconds: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["seconds"] = round(self.seconds, 2)
+        return out
+
+
+def _child(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int], existing: set[str],
+           out: Any) -> None:
+    try:
+        for item in convert_chunks(plan, dataset_id, next_ids, existing):
+            out.put(item)
+    except EncodingMismatch as exc:
+        out.put(("encoding", exc.encoding))
+    except UserError as exc:
+        out.put(("refused", exc.message, exc.details))
+    except BaseException:  # reported to the writer, which rolls back
+        out.put(("error", traceback.format_exc()))
+
+
+def _from_child(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
+                existing: set[str], cancel: CancelToken | None) -> Iterator[Chunk | Tally]:
+    ctx = mp.get_context("spawn")
+    out = ctx.Queue(maxsize=3)
+    proc = ctx.Process(target=_child, args=(plan, dataset_id, next_ids, existing, out), daemon=True)
+    proc.start()
+    try:
+        while True:
+            try:
+                item = out.get(timeout=0.5)
+            except queue.Empty:
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled() from None
+                if not proc.is_alive():
+                    raise RuntimeError("导入子进程意外退出") from None
+                continue
+            if isinstance(item, tuple):
+                if item[0] == "encoding":
+                    raise EncodingMismatch(item[1])
+                if item[0] == "refused":
+                    raise RefusedInput(item[1], item[2])
+                raise RuntimeError(item[1])
+            yield item
+            if isinstance(item, Tally):
+                return
+    finally:
+        if proc.is_alive():
+            proc.terminate()
+        proc.join(timeout=10)
+
+
+def _write(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    cur = raw.cursor()
+    for table, _cols in TABLES:
+        batch = rows.get(table)
+        if batch:
+            cur.executemany(_INSERT[table], batch)
+    cur.close()
+
+
+def find_imported(ws: Workspace, sha256: str, sheet: str) -> int | None:
+    """Return the dataset id when this file's sheet was imported before."""
+    with ws.read() as conn:
+        found = conn.execute(text("SELECT id FROM datasets WHERE file_sha256 = :h AND sheet = :s"),
+                             {"h": sha256, "s": sheet}).first()
+    return int(found[0]) if found else None
+
+
+def _insert_dataset(conn: Connection, plan: ImportPlan, who: str) -> int:
+    dataset_id = int(conn.execute(text("SELECT COALESCE(MAX(id), 0) + 1 FROM datasets")).scalar_one())
+    event = plan.mapping.get("event_date")
+    conn.execute(text(
+        "INSERT INTO datasets (id, file_name, file_sha256, sheet, kind, list_type, mapping, header_row, "
+        "event_label, rows_read, rows_imported, duplicates, quarantined, conflicts, imported_at, "
+        "imported_by) VALUES (:id, :fn, :sha, :sheet, :kind, :lt, :map, :hr, :ev, 0, 0, 0, 0, 0, :at, :by)"),
+        {"id": dataset_id, "fn": plan.file_name, "sha": plan.sha256, "sheet": plan.sheet,
+         "kind": plan.kind, "lt": plan.list_type, "map": json.dumps(plan.mapping_json(), ensure_ascii=False),
+         "hr": plan.header_row + 1, "ev": event.header if event else None,
+         "at": dt.datetime.now().isoformat(sep=" ", timespec="seconds"), "by": who})
+    return dataset_id
+
+
+def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parallel: bool,
+         progress: Progress | None, cancel: CancelToken | None) -> None:
+    with ws.write() as conn:
+        dataset_id = _insert_dataset(conn, plan, who)
+        next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
+                    for t in ID_TABLES}
+        existing: set[str] = set()
+        if plan.kind == "cases":
+            existing = {r[0] for r in conn.execute(text("SELECT case_no_key FROM cases"))}
+        source = (_from_child(plan, dataset_id, next_ids, existing, cancel) if parallel
+                  else convert_chunks(plan, dataset_id, next_ids, existing))
+        tally: Tally | None = None
+        for item in source:
+            if isinstance(item, Tally):
+                tally = item
+                break
+            _write(conn, item.rows)
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            if progress is not None and item.fraction < 1.0:
+                done = item.rows_read
+                total = int(done / item.fraction) if item.fraction > 0 else done
+                progress(done, max(total, done))
+        assert tally is not None
+        if tally.rows_read == 0:
+            raise RefusedInput(f"文件“{plan.file_name}”没有数据行。")
+        for name in ("rows_read", "rows_imported", "duplicates", "duplicate_rows", "conflicts",
+                     "conflict_count", "quarantined", "quarantined_count"):
+            setattr(report, name, getattr(tally, name))
+        report.dataset_id = dataset_id
+        conn.execute(text(
+            "UPDATE datasets SET rows_read=:r, rows_imported=:i, duplicates=:d, quarantined=:q, "
+            "conflicts=:c WHERE id=:id"),
+            {"r": tally.rows_read, "i": tally.rows_imported, "d": tally.duplicates,
+             "q": tally.quarantined_count, "c": tally.conflict_count, "id": dataset_id})
+        audit.append(conn, "import", {
+            "dataset_id": dataset_id, "file": plan.file_name, "sha256": plan.sha256, "sheet": plan.sheet,
+            "kind": plan.kind, "list_type": plan.list_type, "rows_read": tally.rows_read,
+            "rows_imported": tally.rows_imported, "duplicates": tally.duplicates,
+            "quarantined": tally.quarantined_count, "conflicts": tally.conflict_count}, actor=who)
+        if progress is not None:
+            progress(tally.rows_read, tally.rows_read)
+
+
+def import_file(
+    ws: Workspace,
+    path: Path,
+    options: ImportOptions | None = None,
+    *,
+    plan: ImportPlan | None = None,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+    actor: str | None = None,
+    parallel: bool | None = None,
+) -> ImportReport:
+    """Import ``path`` into ``ws`` in one transaction; a failure or cancel changes nothing."""
+    started = time.perf_counter()
+    plan = plan or inspect_file(path, options)
+    report = ImportReport(dataset_id=None, kind=plan.kind, list_type=plan.list_type,
+                          file_name=plan.file_name, sheet=plan.sheet, mapping=plan.mapping_json(),
+                          unmapped=plan.unmapped, encoding=plan.encoding)
+    previous = find_imported(ws, plan.sha256, plan.sheet)
+    if previous is not None:
+        report.dataset_id = previous
+        report.already_imported = True
+        return report
+    use_child = parallel if parallel is not None else path.stat().st_size >= PARALLEL_MIN_BYTES
+    who = actor or audit.current_actor()
+    while True:
+        try:
+            _run(ws, plan, report, who, use_child, progress, cancel)
+            break
+        except EncodingMismatch as exc:  # rolled back; start over in the next encoding
+            plan = dataclasses.replace(plan, encoding=next_encoding(plan.path, exc.encoding))
+            report.encoding = plan.encoding
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,273 @@
+"""Reading spreadsheets and delimited text as streams of rows of cell values.
+
+Format is decided by the file's bytes, not its extension. Excel/ODS go through
+python-calamine (no XML parser of ours touches untrusted workbooks); CSV/TXT are decoded
+strictly as UTF-8, then GB18030, then by detection as a last resort.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.errors import RefusedInput
+
+EXCEL_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
+TEXT_EXTS = {".csv", ".txt", ".tsv"}
+MAX_UNPACKED = 4 * 1024**3  # bounded decompression: refuse zip members beyond this
+MAX_RATIO = 200  # and members compressed more than this (zip bombs)
+_CHUNK = 8 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    name: str
+    rows: int
+    cols: int
+
+
+def sniff_format(path: Path) -> str:
+    """Return "xlsx", "ods", "xls" or "text" from the file's content; refuse what is none."""
+    ext = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except PermissionError as exc:
+        raise RefusedInput(
+            f"无法读取文件“{path.name}”：没有读取权限或文件被其他程序占用。"
+        ) from exc
+    except OSError as exc:
+        raise RefusedInput(f"无法读取文件“{path.name}”。", str(exc)) from exc
+    if size == 0:
+        raise RefusedInput(f"文件“{path.name}”是空文件（0 字节），没有可导入的内容。")
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return _zip_kind(path)
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "xls"
+    if ext in EXCEL_EXTS:
+        raise RefusedInput(
+            f"文件“{path.name}”的扩展名是 {ext}，但内容不是电子表格（可能是改了扩展名的文本或其他文件）。",
+            "请用 Excel 或 WPS 打开确认后另存为 .xlsx，或将文本数据保存为 .csv 后再导入。",
+        )
+    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise RefusedInput(f"文件“{path.name}”不是表格或文本文件，无法导入。")
+    return "text"
+
+
+def _zip_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            total = sum(i.file_size for i in infos)
+            for info in infos:
+                if (
+                    info.compress_size
+                    and info.file_size / info.compress_size > MAX_RATIO
+                    and info.file_size > 50 * 1024**2
+                ):
+                    raise RefusedInput(
+                        f"文件“{path.name}”内部压缩比异常（疑似压缩炸弹），已拒绝导入。"
+                    )
+            if total > MAX_UNPACKED:
+                raise RefusedInput(f"文件“{path.name}”解压后超过 4 GB，已拒绝导入。")
+            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+                return "xlsx"
+            if "mimetype" in names:
+                mime = zf.read("mimetype")[:100]
+                if b"spreadsheet" in mime:
+                    return "ods"
+    except zipfile.BadZipFile as exc:
+        raise RefusedInput(
+            f"文件“{path.name}”已损坏或不完整（可能复制或下载时中断），无法读取。",
+            "请重新获取原始文件后再导入。",
+        ) from exc
+    except (OSError, EOFError) as exc:
+        raise RefusedInput(f"文件“{path.name}”已损坏或不完整，无法读取。", str(exc)) from exc
+    raise RefusedInput(f"文件“{path.name}”是压缩包，但不是 Excel 或 ODS 电子表格。")
+
+
+class WorkbookReader:
+    """Rows of one sheet of an .xlsx/.xlsm/.xls/.ods workbook, through calamine."""
+
+    def __init__(self, path: Path) -> None:
+        from python_calamine import CalamineWorkbook
+
+        self.path = path
+        try:
+            self._wb = CalamineWorkbook.from_path(str(path))
+        except Exception as exc:  # calamine raises its own error types for broken files
+            raise RefusedInput(
+                f"文件“{path.name}”已损坏或格式无法识别，无法读取。", str(exc)[:300]
+            ) from exc
+        self._cache: dict[str, Any] = {}
+
+    def _sheet(self, name: str) -> Any:
+        if name not in self._cache:
+            try:
+                self._cache[name] = self._wb.get_sheet_by_name(name)
+            except Exception as exc:
+                raise RefusedInput(
+                    f"工作表“{name}”无法读取（文件可能已损坏）。", str(exc)[:300]
+                ) from exc
+        return self._cache[name]
+
+    def sheets(self) -> list[SheetInfo]:
+        out = []
+        for meta in self._wb.sheets_metadata:
+            if str(getattr(meta, "visible", "Visible")).lower().endswith("hidden"):
+                continue
+            sheet = self._sheet(meta.name)
+            out.append(SheetInfo(meta.name, int(sheet.height), int(sheet.width)))
+        return out
+
+    def default_sheet(self) -> str:
+        sheets = self.sheets()
+        if not sheets:
+            raise RefusedInput(f"文件“{self.path.name}”中没有工作表。")
+        return max(sheets, key=lambda s: (s.rows * max(s.cols, 1), -sheets.index(s))).name
+
+    def total_rows(self, sheet: str) -> int:
+        return int(self._sheet(sheet).height)
+
+    def rows(self, sheet: str) -> Iterator[list[Any]]:
+        names = list(self._wb.sheet_names)
+        if sheet not in names:
+            raise RefusedInput(
+                f"文件中没有名为“{sheet}”的工作表。", "现有工作表：" + "、".join(names)
+            )
+        yield from self._sheet(sheet).iter_rows()
+
+
+class EncodingMismatch(Exception):
+    """The text stopped decoding in the encoding chosen from the file's head."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__(encoding)
+        self.encoding = encoding
+
+
+def _decodes(path: Path, encoding: str, limit: int | None) -> bool:
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    read = 0
+    try:
+        with path.open("rb") as fh:
+            while chunk := fh.read(_CHUNK):
+                decoder.decode(chunk)
+                read += len(chunk)
+                if limit is not None and read >= limit:
+                    return True  # a character cut at the sample's end is not an error
+        decoder.decode(b"", final=True)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def detect_encoding(path: Path, *, whole: bool = False) -> str:
+    """Return the text encoding: strict utf-8-sig, then gb18030, then detection.
+
+    Only the first 8 MB are checked unless ``whole``; the import decodes strictly and
+    starts over in the next encoding if a later part does not decode (EncodingMismatch).
+    """
+    limit = None if whole else _CHUNK
+    for enc in ("utf-8-sig", "gb18030"):
+        if _decodes(path, enc, limit):
+            return enc
+    from charset_normalizer import from_path
+
+    best = from_path(path).best()
+    if best is None or best.encoding is None:
+        raise RefusedInput(
+            f"无法识别文件“{path.name}”的文字编码。",
+            "请用 Excel/WPS 另存为“CSV UTF-8”或 .xlsx 后再导入。",
+        )
+    return str(best.encoding)
+
+
+def next_encoding(path: Path, failed: str) -> str:
+    """Return the encoding to try after ``failed`` broke part-way through the file."""
+    order = ["utf-8-sig", "gb18030"]
+    for enc in order[order.index(failed) + 1 :] if failed in order else []:
+        if _decodes(path, enc, None):
+            return enc
+    raise RefusedInput(
+        f"文件“{path.name}”中混有不同的文字编码，无法可靠读取。",
+        "请用 Excel/WPS 打开后另存为“CSV UTF-8”或 .xlsx 再导入。",
+    )
+
+
+def _sniff_delimiter(sample: str) -> str:
+    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    best, best_d = 0.0, ","
+    for delim in (",", "\t", ";", "|", "，"):
+        counts = [ln.count(delim) for ln in lines]
+        if not counts or max(counts) == 0:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) * min(common, 30)
+        if score > best:
+            best, best_d = score, delim
+    return best_d
+
+
+class TextTableReader:
+    """Rows of a delimited text file (CSV/TSV/TXT) in its detected encoding."""
+
+    def __init__(self, path: Path, encoding: str | None = None) -> None:
+        self.path = path
+        self.encoding = encoding or detect_encoding(path)
+        with path.open("r", encoding=self.encoding, newline="") as fh:
+            sample = fh.read(256 * 1024)
+        if not sample.strip():
+            raise RefusedInput(f"文件“{path.name}”没有内容。")
+        self.delimiter = _sniff_delimiter(sample)
+        self.size = path.stat().st_size
+        self._fh: io.BufferedReader | None = None
+
+    def sheets(self) -> list[SheetInfo]:
+        return [SheetInfo("", -1, -1)]
+
+    def default_sheet(self) -> str:
+        return ""
+
+    def total_rows(self, sheet: str) -> int:
+        return -1
+
+    def position(self) -> float:
+        """Return the fraction of the file read so far (for progress on streams)."""
+        if self._fh is None or self._fh.closed or not self.size:
+            return 0.0
+        return min(self._fh.tell() / self.size, 1.0)
+
+    def rows(self, sheet: str = "") -> Iterator[list[Any]]:
+        csv.field_size_limit(1 << 30)
+        with self.path.open("rb") as raw:
+            self._fh = raw
+            text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+            try:
+                yield from csv.reader(text, delimiter=self.delimiter)
+            except UnicodeDecodeError as exc:
+                raise EncodingMismatch(self.encoding) from exc
+            except csv.Error as exc:
+                raise RefusedInput(
+                    f"文件“{self.path.name}”格式有误，无法按表格读取。", str(exc)
+                ) from exc
+
+
+def open_table(path: Path, encoding: str | None = None) -> WorkbookReader | TextTableReader:
+    """Return a reader for ``path`` after checking what the file really is."""
+    if not path.exists():
+        raise RefusedInput(f"找不到文件：{path}")
+    if path.is_dir():
+        raise RefusedInput(f"“{path}”是文件夹，不是文件。")
+    kind = sniff_format(path)
+    if kind == "text":
+        return TextTableReader(path, encoding)
+    return WorkbookReader(path)

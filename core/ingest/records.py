@@ -1,0 +1,173 @@
+"""Turning one source row into canonical case or list-record values (or a quarantine reason)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from core.ingest.normalise.amounts import parse_amount
+from core.ingest.normalise.case_numbers import parse_case_number
+from core.ingest.normalise.cells import clean_text
+from core.ingest.normalise.dates import parse_date
+from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
+from core.ingest.normalise.names import clean_name, company_form_variant, is_organisation, name_key
+from core.ingest.normalise.parties import PartyMention, split_parties
+from core.ingest.values import canonical_value
+
+PARTY_FIELDS = (
+    ("plaintiffs", "plaintiff"),
+    ("defendants", "defendant"),
+    ("third_parties", "third_party"),
+    ("agents", "agent"),
+)
+DATE_FIELDS = ("filing_date", "closing_date")
+
+
+@dataclass
+class CaseValues:
+    case_no: str
+    case_no_key: str
+    year: int | None
+    court_code: str | None
+    case_type: str | None
+    seq: int | None
+    fields: dict[str, Any]
+    full_text: str | None
+    parties: list[PartyMention]
+    extra: dict[str, Any]
+
+
+@dataclass
+class ListValues:
+    fields: dict[str, Any]
+    identity: tuple[Any, ...]
+    extra: dict[str, Any]
+
+
+def _cell(row: Sequence[Any], col: int | None) -> Any:
+    if col is None or col >= len(row):
+        return None
+    return row[col]
+
+
+def _text(row: Sequence[Any], col: int | None) -> str:
+    """Return a cell as text; cells arrive already cleaned, dates and numbers may not."""
+    value = _cell(row, col)
+    return value if type(value) is str else clean_text(value)
+
+
+def case_values(
+    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int]
+) -> CaseValues | str:
+    """Return the canonical values of a case row, or a Chinese reason to quarantine it."""
+    raw_no = _text(row, cols.get("case_no"))
+    if not raw_no:
+        return "案号为空"
+    parsed = parse_case_number(raw_no)
+    if parsed is None:
+        return "案号无法识别"
+    problems: list[str] = []
+    fields: dict[str, Any] = {}
+    for name in ("court", "cause", "procedure", "doc_type", "judge"):
+        fields[name] = _text(row, cols.get(name)) or None
+    for name in DATE_FIELDS:
+        value = _cell(row, cols.get(name))
+        fields[name] = parse_date(value)
+        if fields[name] is None and clean_text(value):
+            problems.append(f"{name}无法识别：{clean_text(value)[:40]}")
+    amount_raw = _cell(row, cols.get("claim_amount"))
+    fields["claim_amount"] = parse_amount(amount_raw)
+    if fields["claim_amount"] is None and clean_text(amount_raw):
+        problems.append(f"标的额无法识别：{clean_text(amount_raw)[:40]}")
+    for name in ("closing_method", "service_method"):
+        fields[name] = canonical_value(name, _text(row, cols.get(name)))
+    parties: list[PartyMention] = []
+    for name, role in PARTY_FIELDS:
+        cell = _text(row, cols.get(name))
+        fields[name] = cell or None
+        if cell:
+            parties.extend(split_parties(cell, role))
+    text = clean_text(_cell(row, cols.get("full_text"))) or None
+    extra: dict[str, Any] = {h: v for h, c in extra_cols.items() if (v := _text(row, c))}
+    if problems:
+        extra["_数据问题"] = problems
+    return CaseValues(
+        case_no=raw_no,
+        case_no_key=parsed.canonical,
+        year=parsed.year,
+        court_code=parsed.court_code,
+        case_type=parsed.case_type,
+        seq=parsed.seq,
+        fields=fields,
+        full_text=text,
+        parties=parties,
+        extra=extra,
+    )
+
+
+def list_values(
+    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int]
+) -> ListValues | str:
+    """Return the canonical values of a list row, or a Chinese reason to quarantine it."""
+    name = clean_name(_cell(row, cols.get("name"))) or None
+    ident: IdNumber | None = parse_id_number(_cell(row, cols.get("id_number")))
+    if name is None and ident is None:
+        return "姓名和身份证号均为空"
+    birth = parse_date(_cell(row, cols.get("birth_date")))
+    if birth is None and ident is not None and ident.valid:
+        birth = ident.birth_date
+    gender = canonical_value("gender", _text(row, cols.get("gender")))
+    if gender is None and ident is not None and ident.valid:
+        gender = ident.gender
+    event_raw = _cell(row, cols.get("event_date"))
+    event = parse_date(event_raw)
+    problems: list[str] = []
+    if event is None and clean_text(event_raw):
+        problems.append(f"日期无法识别：{clean_text(event_raw)[:40]}")
+    if ident is not None and ident.problem:
+        problems.append(f"身份证号{ident.problem}")
+    fields: dict[str, Any] = {
+        "name": name,
+        "name_key": name_key(name) if name else None,
+        "id_number": ident.value if ident is not None and ident.valid else None,
+        "id_number_raw": ident.raw if ident is not None else None,
+        "id_problem": ident.problem if ident is not None else None,
+        "birth_date": birth,
+        "gender": gender,
+        "event_date": event,
+        "amount": parse_amount(_cell(row, cols.get("amount"))),
+        "status": _text(row, cols.get("status")) or None,
+        "address": _text(row, cols.get("address")) or None,
+        "case_no": _text(row, cols.get("case_no")) or None,
+    }
+    extra: dict[str, Any] = {h: v for h, c in extra_cols.items() if (v := _text(row, c))}
+    if problems:
+        extra["_数据问题"] = problems
+    identity = tuple(c if type(c) is str else clean_text(c) for c in row)
+    return ListValues(fields=fields, identity=identity, extra=extra)
+
+
+def party_values(p: PartyMention) -> dict[str, Any]:
+    """Return the column values of a party row."""
+    name = p.name
+    ident = p.id_number
+    return {
+        "name": name,
+        "name_key": name_key(name),
+        "name_variant": company_form_variant(name),
+        "kind": p.kind or ("organisation" if is_organisation(name) else "person"),
+        "id_number": ident.value if ident is not None and ident.valid else None,
+        "id_number_raw": ident.raw if ident is not None else None,
+        "id_problem": ident.problem if ident is not None else None,
+        "address": p.address,
+        "gender": p.gender,
+        "birth_date": p.birth_date,
+        "law_firm": p.law_firm,
+        "raw": p.raw,
+    }
+
+
+def iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None

@@ -1,0 +1,245 @@
+"""Tests for split_parties: party cells as they come in court spreadsheets."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.ingest.normalise.id_numbers import PROBLEM_DIGITS_LOST
+from core.ingest.normalise.parties import PartyMention, split_parties
+from tests.core.ingest.normalise_strategies import any_cell, tricky_text
+
+SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
+
+ID_MALE_1985 = "330782198503152416"  # valid check character; sequence 241 is odd
+
+
+class Expected(NamedTuple):
+    """The fields of a PartyMention a row checks (None = must be None)."""
+
+    name: str
+    role: str
+    kind: str = "person"
+    address: str | None = None
+    gender: str | None = None
+    birth_date: date | None = None
+    law_firm: str | None = None
+    id_value: str | None = None
+
+
+def _view(mention: PartyMention) -> Expected:
+    """Return the checked fields of a mention."""
+    return Expected(
+        mention.name,
+        mention.role,
+        mention.kind,
+        mention.address,
+        mention.gender,
+        mention.birth_date,
+        mention.law_firm,
+        mention.id_number.value if mention.id_number else None,
+    )
+
+
+P, D = "plaintiff", "defendant"
+CASES: list[tuple[str, str, list[Expected]]] = [
+    ("张三、李四", P, [Expected("张三", P), Expected("李四", P)]),
+    ("张三，李四", D, [Expected("张三", D), Expected("李四", D)]),
+    ("张三；李四", P, [Expected("张三", P), Expected("李四", P)]),
+    ("张三\n李四\n", P, [Expected("张三", P), Expected("李四", P)]),
+    ("张三 李四", P, [Expected("张三", P), Expected("李四", P)]),
+    ("张  三", P, [Expected("张三", P)]),
+    ("原告：张三 被告：李四", P, [Expected("张三", P), Expected("李四", D)]),
+    ("原告张三、李四", D, [Expected("张三", P), Expected("李四", P)]),
+    (
+        "上诉人（原审被告）：张三\n被上诉人（原审原告）：李四",
+        P,
+        [Expected("张三", P), Expected("李四", D)],
+    ),
+    (
+        "申请执行人：某某银行股份有限公司义乌分行；被执行人：张三、李四",
+        P,
+        [
+            Expected("某某银行股份有限公司义乌分行", P, "organisation"),
+            Expected("张三", D),
+            Expected("李四", D),
+        ],
+    ),
+    (
+        "第三人：某某村股份经济合作社",
+        D,
+        [Expected("某某村股份经济合作社", "third_party", "organisation")],
+    ),
+    (
+        f"张三（身份证号：{ID_MALE_1985}）",
+        D,
+        [Expected("张三", D, gender="男", birth_date=date(1985, 3, 15), id_value=ID_MALE_1985)],
+    ),
+    (
+        f"张三({ID_MALE_1985})、李四",
+        D,
+        [
+            Expected("张三", D, gender="男", birth_date=date(1985, 3, 15), id_value=ID_MALE_1985),
+            Expected("李四", D),
+        ],
+    ),
+    (
+        "张三，男，1980年1月1日出生，汉族，住浙江省义乌市稠城街道某某路1号",
+        D,
+        [
+            Expected(
+                "张三",
+                D,
+                address="浙江省义乌市稠城街道某某路1号",
+                gender="男",
+                birth_date=date(1980, 1, 1),
+            )
+        ],
+    ),
+    (
+        "张三，女，一九八〇年一月一日生，住浙江省义乌市某某村，李四，男，住浙江省金华市某某街2号",
+        D,
+        [
+            Expected(
+                "张三", D, address="浙江省义乌市某某村", gender="女", birth_date=date(1980, 1, 1)
+            ),
+            Expected("李四", D, address="浙江省金华市某某街2号", gender="男"),
+        ],
+    ),
+    (
+        "张三（男，1980年1月1日生）",
+        D,
+        [Expected("张三", D, gender="男", birth_date=date(1980, 1, 1))],
+    ),
+    (
+        "某某小额贷款有限公司，法定代表人王五",
+        P,
+        [Expected("某某小额贷款有限公司", P, "organisation")],
+    ),
+    (
+        "某某小额贷款有限公司，住所地浙江省义乌市某某大道100号，法定代表人：王五，该公司总经理",
+        P,
+        [Expected("某某小额贷款有限公司", P, "organisation", address="浙江省义乌市某某大道100号")],
+    ),
+    (
+        "李律，浙江某某律师事务所律师",
+        "agent",
+        [Expected("李律", "agent", law_firm="浙江某某律师事务所")],
+    ),
+    (
+        "李律（浙江某某律师事务所）、钱律，浙江某某律师事务所（特殊普通合伙）实习律师",
+        "agent",
+        [
+            Expected("李律", "agent", law_firm="浙江某某律师事务所"),
+            Expected("钱律", "agent", law_firm="浙江某某律师事务所（特殊普通合伙）"),
+        ],
+    ),
+    ("赵六，系被告之父", "agent", [Expected("赵六", "agent")]),
+    (
+        "王七，某某法律服务所法律工作者",
+        "agent",
+        [Expected("王七", "agent", law_firm="某某法律服务所")],
+    ),
+    (
+        "原告：张三，委托诉讼代理人：李律，浙江某某律师事务所律师。被告：某某有限公司",
+        D,
+        [
+            Expected("张三", P),
+            Expected("李律", "agent", law_firm="浙江某某律师事务所"),
+            Expected("某某有限公司", D, "organisation"),
+        ],
+    ),
+    (
+        "被告：张三、李四，两被告共同委托诉讼代理人：孙律，浙江某某律师事务所律师",
+        P,
+        [
+            Expected("张三", D),
+            Expected("李四", D),
+            Expected("孙律", "agent", law_firm="浙江某某律师事务所"),
+        ],
+    ),
+    ("赵六，原告之父", "agent", [Expected("赵六", "agent")]),
+    (
+        "买买提.吐尔逊、阿卜杜拉·艾尼",
+        D,
+        [Expected("买买提·吐尔逊", D), Expected("阿卜杜拉·艾尼", D)],
+    ),
+    (
+        "某某(中国)有限公司、义乌市某某五金店（个体工商户）",
+        D,
+        [
+            Expected("某某（中国）有限公司", D, "organisation"),
+            Expected("义乌市某某五金店（个体工商户）", D, "organisation"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("cell", "default_role", "expected"), CASES)
+def test_split_parties(cell: str, default_role: str, expected: list[Expected]) -> None:
+    assert [_view(m) for m in split_parties(cell, default_role)] == expected
+
+
+def test_raw_keeps_the_party_text() -> None:
+    cell = "张三，男，住浙江省义乌市某某路1号；李四"
+    first, second = split_parties(cell, "defendant")
+    assert first.raw == "张三，男，住浙江省义乌市某某路1号"
+    assert second.raw == "李四"
+
+
+def test_lost_id_digits_are_flagged_not_used() -> None:
+    (mention,) = split_parties("被告：张三，公民身份号码1.10105194912310E+17", "plaintiff")
+    assert mention.id_number is not None
+    assert mention.id_number.value is None
+    assert mention.id_number.problem == PROBLEM_DIGITS_LOST
+    assert mention.birth_date is None
+
+
+def test_law_firm_only_for_agents() -> None:
+    (mention,) = split_parties("李律，浙江某某律师事务所律师", "plaintiff")
+    assert mention.law_firm is None
+
+
+@pytest.mark.parametrize("cell", [None, "", "  ", "\u3000", float("nan"), "，、；"])
+def test_empty_cells(cell: object) -> None:
+    assert split_parties(cell, "plaintiff") == []
+
+
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗"
+GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚"
+person_names = st.builds(
+    lambda s, g: s + g,
+    st.sampled_from(SURNAMES),
+    st.text(alphabet=GIVEN, min_size=1, max_size=2),
+)
+company_names = st.builds(
+    lambda a, b: f"义乌市{a}{b}",
+    st.text(alphabet="金华通达鑫源恒泰", min_size=2, max_size=4),
+    st.sampled_from(["有限公司", "小额贷款有限公司", "商贸有限公司", "五金店"]),
+)
+
+
+@SETTINGS
+@given(
+    st.lists(st.one_of(person_names, company_names), min_size=1, max_size=5),
+    st.sampled_from(["、", "，", "；", "\n", ",", ";", "，\n"]),
+)
+def test_separated_names_round_trip(names: list[str], separator: str) -> None:
+    mentions = split_parties(separator.join(names), "defendant")
+    assert [m.name for m in mentions] == names
+    assert all(m.role == "defendant" for m in mentions)
+    for m in mentions:
+        assert m.kind == ("organisation" if "义乌市" in m.name else "person")
+
+
+@SETTINGS
+@given(st.one_of(any_cell, tricky_text, st.text()))
+def test_never_raises(value: object) -> None:
+    mentions = split_parties(value, "plaintiff")
+    for m in mentions:
+        assert m.name
+        assert m.kind in {"person", "organisation"}
