@@ -99,54 +99,43 @@ def count_cases(ws: Workspace) -> int:
 def get_case(ws: Workspace, case_no: str) -> dict[str, Any]:
     """Return one case by its case number (any bracket/width form), with parties and text."""
     key = canonical_case_no(case_no)
-    cols = ", ".join(
-        (
-            "id",
-            "dataset_id",
-            "source_row_id",
-            "case_no_key",
-            "year",
-            "court_code",
-            "case_type",
-            "seq",
-            *CASE_FIELDS_OUT,
-            "extra",
-        )
-    )
     with ws.read() as conn:
-        row = (
-            conn.execute(text(f"SELECT {cols} FROM cases WHERE case_no_key = :k"), {"k": key})
-            .mappings()
-            .first()
-        )
-        if row is None:
+        found = conn.execute(text("SELECT id FROM cases WHERE case_no_key = :k"), {"k": key}).first()
+        if found is None:
             raise UserError(f"工作区中没有案号为“{case_no}”的案件。")
+        return case_detail(ws, int(found[0]))
+
+
+def case_detail(ws: Workspace, case_id: int) -> dict[str, Any]:
+    """Return one case by id with its parties (and their entities), features, flags and text."""
+    cols = ", ".join(("id", "dataset_id", "source_row_id", "case_no_key", "year", "court_code",
+                      "case_type", "seq", *CASE_FIELDS_OUT, "extra"))
+    with ws.read() as conn:
+        row = conn.execute(text(f"SELECT {cols} FROM cases WHERE id = :i"), {"i": case_id}).mappings().first()
+        if row is None:
+            raise UserError(f"工作区中没有编号为 {case_id} 的案件。")
         case = dict(row)
         case["extra"] = json.loads(case["extra"]) if case["extra"] else {}
-        case["parties"] = [
-            dict(p)
-            for p in conn.execute(
-                text(
-                    "SELECT cp.role, p.id, p.name, p.kind, p.id_number, p.id_problem, p.address, p.law_firm, "
-                    "p.name_variant FROM case_parties cp JOIN parties p ON p.id = cp.party_id "
-                    "WHERE cp.case_id = :c ORDER BY cp.role, cp.position"
-                ),
-                {"c": case["id"]},
-            ).mappings()
-        ]
-        full = conn.execute(
-            text("SELECT full_text FROM case_texts WHERE case_id = :c"), {"c": case["id"]}
-        ).first()
+        case["parties"] = [dict(p) for p in conn.execute(text(
+            "SELECT cp.role, p.id, p.name, p.kind, p.id_number, p.id_problem, p.address, p.law_firm, "
+            "p.name_variant, pe.entity_id, pe.reason AS entity_reason FROM case_parties cp "
+            "JOIN parties p ON p.id = cp.party_id LEFT JOIN party_entities pe ON pe.party_id = p.id "
+            "WHERE cp.case_id = :c ORDER BY cp.role, cp.position"), {"c": case_id}).mappings()]
+        case["features"] = [dict(f) for f in conn.execute(text(
+            'SELECT name, value, start, "end", cue, party FROM case_features WHERE case_id = :c '
+            "ORDER BY start, name"), {"c": case_id}).mappings()]
+        flags = conn.execute(text("SELECT * FROM case_flags WHERE case_id = :c"), {"c": case_id}).mappings().first()
+        case["flags"] = dict(flags) if flags else None
+        if case["flags"] and case["flags"].get("notes"):
+            case["flags"]["notes"] = json.loads(case["flags"]["notes"])
+        full = conn.execute(text("SELECT full_text FROM case_texts WHERE case_id = :c"), {"c": case_id}).first()
         case["full_text"] = full[0] if full else None
-        ds = conn.execute(
-            text("SELECT file_name, sheet FROM datasets WHERE id = :d"), {"d": case["dataset_id"]}
-        ).first()
+        ds = conn.execute(text("SELECT file_name, sheet FROM datasets WHERE id = :d"),
+                          {"d": case["dataset_id"]}).first()
         case["source"] = {"file": ds[0], "sheet": ds[1]} if ds else None
-        if case["source_row_id"]:
-            src = conn.execute(
-                text("SELECT row_number FROM source_rows WHERE id = :s"),
-                {"s": case["source_row_id"]},
-            ).first()
-            if src and case["source"]:
+        if case["source_row_id"] and case["source"]:
+            src = conn.execute(text("SELECT row_number FROM source_rows WHERE id = :s"),
+                               {"s": case["source_row_id"]}).first()
+            if src:
                 case["source"]["row"] = src[0]
     return case

@@ -77,10 +77,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         sheet=args.sheet, kind=args.kind, list_type=args.tag, mapping=_parse_maps(args.map or [])
     )
     report = import_file(ws, Path(args.file), options)
+    analysis = None
+    if not args.no_analyse and not report.already_imported:
+        from core.analysis import analyse_workspace
+
+        analysis = analyse_workspace(ws)
     if args.json:
-        _print_json(report.to_json())
+        out = report.to_json()
+        if analysis is not None:
+            out["analysis"] = {"cases": analysis.cases, "features": analysis.features,
+                               "entities": analysis.resolve.entities if analysis.resolve else None}
+        _print_json(out)
     else:
         _print_report(report)
+        if analysis is not None:
+            print(f"  已分析 {analysis.cases} 件案件的文书特征；当事人已重新归并。")
     return 0
 
 
@@ -96,64 +107,6 @@ def cmd_datasets(args: argparse.Namespace) -> int:
     for d in items:
         kind = "案件" if d.kind == "cases" else f"名单/{d.list_type}"
         print(f"{d.id:>4}  {kind:<28} {d.rows:>8} 行  {d.name} {d.sheet}  {d.imported_at}")
-    return 0
-
-
-def cmd_cases_list(args: argparse.Namespace) -> int:
-    from core.cases import list_cases
-
-    rows = list_cases(_workspace(args), limit=args.limit, offset=args.offset)
-    if args.json:
-        _print_json(rows)
-        return 0
-    for r in rows:
-        print(
-            f"{r['case_no']}  {r['cause'] or ''}  {r['closing_method'] or ''}  {r['filing_date'] or ''}"
-        )
-    return 0
-
-
-def cmd_cases_show(args: argparse.Namespace) -> int:
-    from core.cases import get_case
-
-    case = get_case(_workspace(args), args.case_no)
-    if args.json:
-        _print_json(case)
-        return 0
-    from core.ingest.lexicon import field_labels
-
-    labels = field_labels()
-    print(f"案号：{case['case_no']}")
-    for fld in (
-        "court",
-        "cause",
-        "procedure",
-        "doc_type",
-        "filing_date",
-        "closing_date",
-        "closing_method",
-        "claim_amount",
-        "service_method",
-        "judge",
-    ):
-        if case.get(fld) is not None:
-            print(f"{labels.get(fld, fld)}：{case[fld]}")
-    roles = {"plaintiff": "原告", "defendant": "被告", "third_party": "第三人", "agent": "代理人"}
-    for p in case["parties"]:
-        extra = "，".join(
-            x for x in (p["id_number"], p["id_problem"], p["address"], p["law_firm"]) if x
-        )
-        print(
-            f"{roles.get(p['role'], p['role'])}：{p['name']}{('（' + extra + '）') if extra else ''}"
-        )
-    if case.get("source"):
-        src = case["source"]
-        print(f"来源：{src['file']} {src.get('sheet') or ''} 第 {src.get('row', '?')} 行")
-    for problem in case["extra"].get("_数据问题", []):
-        print(f"数据问题：{problem}")
-    if case["full_text"]:
-        print("—— 文书全文 ——")
-        print(case["full_text"])
     return 0
 
 
@@ -200,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--map", action="append", metavar="字段=表头", help="手工指定表头对应，可多次使用"
     )
+    p.add_argument("--no-analyse", action="store_true", help="导入后不立即分析文书特征和归并当事人")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
 
@@ -207,18 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_datasets)
 
-    cases = sub.add_parser("cases", help="查看案件").add_subparsers(
-        dest="cases_cmd", required=True, metavar="子命令"
-    )
-    p = cases.add_parser("list", help="列出案件")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--offset", type=int, default=0)
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_cases_list)
-    p = cases.add_parser("show", help="显示一个案件")
-    p.add_argument("case_no")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_cases_show)
+    from core.cli_cases import register as register_cases
+
+    register_cases(sub)
 
     p = sub.add_parser("demo", help="在示例工作区导入示例数据并打开窗口")
     p.add_argument("--no-gui", action="store_true", help="只导入并打印摘要，不打开窗口")

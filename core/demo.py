@@ -27,5 +27,10 @@ def sample_files() -> list[Path]:
 
 
 def load_demo(ws: Workspace) -> list[ImportReport]:
-    """Import every sample file into ``ws`` (files imported before add nothing)."""
-    return [import_file(ws, path) for path in sample_files()]
+    """Import every sample file into ``ws`` (files imported before add nothing), then analyse."""
+    from core.analysis import analyse_workspace
+
+    reports = [import_file(ws, path) for path in sample_files()]
+    if any(not r.already_imported for r in reports):
+        analyse_workspace(ws)
+    return reports

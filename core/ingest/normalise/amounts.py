@@ -97,6 +97,8 @@ def _parse_text(text: str) -> float | None:
         return None
     if " " in s or "\t" in s or "\n" in s:
         s = "".join(s.split())
+    if s.endswith(")") and "(" in s and not s.startswith("("):
+        s = s[: s.index("(")]  # 50000元（大写：伍万元整）: the figure before the note counts
     s = _strip_affixes(s.upper())
     if not s:
         return None

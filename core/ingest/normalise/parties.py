@@ -77,7 +77,7 @@ class _PartyLexicon:
     attribute_suffixes: tuple[str, ...]
     attribute_words: frozenset[str]
     address_markers: tuple[str, ...]
-    id_markers: tuple[str, ...]
+    id_marker_re: re.Pattern[str]
     law_firm_re: re.Pattern[str]
     bracket_attribute_re: re.Pattern[str]
 
@@ -192,13 +192,13 @@ def _apply_attribute(draft: _Draft, fragment: str, lexicon: _PartyLexicon) -> No
         match = _BIRTH_RE.search(fragment)
         if match is not None:
             draft.birth_date = parse_date(match.group())
-    if draft.address is None:
+    if draft.address is None and fragment.startswith(lexicon.address_markers):
         for marker in lexicon.address_markers:
             if fragment.startswith(marker):
                 address = fragment[len(marker) :].lstrip(_VALUE_LEADS).strip()
                 draft.address = address or None
                 break
-    if draft.law_firm is None:
+    if draft.law_firm is None and draft.role == "agent":
         match = lexicon.law_firm_re.search(fragment)
         if match is not None:
             draft.law_firm = clean_name(match.group("firm").lstrip(_VALUE_LEADS)) or None
@@ -209,12 +209,11 @@ def _find_id(fragment: str, lexicon: _PartyLexicon) -> IdNumber | None:
     match = _ID_TOKEN_RE.search(fragment)
     if match is not None:
         return parse_id_number(match.group())
-    for marker in lexicon.id_markers:
-        at = fragment.find(marker)
-        if at >= 0:
-            rest = fragment[at + len(marker) :].lstrip(_VALUE_LEADS + "码号").strip()
-            return parse_id_number(rest) if rest else None
-    return None
+    marker = lexicon.id_marker_re.search(fragment)
+    if marker is None:
+        return None
+    rest = fragment[marker.end() :].lstrip(_VALUE_LEADS + "码号").strip()
+    return parse_id_number(rest) if rest else None
 
 
 def _name_drafts(
@@ -329,7 +328,7 @@ def _lexicon() -> _PartyLexicon:
         attribute_suffixes=tuple(string_list(data, "attribute_suffixes")),
         attribute_words=frozenset(string_list(data, "attribute_words")),
         address_markers=tuple(sorted(string_list(data, "address_markers"), key=len, reverse=True)),
-        id_markers=tuple(sorted(string_list(data, "id_markers"), key=len, reverse=True)),
+        id_marker_re=re.compile(_alternation(string_list(data, "id_markers"))),
         law_firm_re=re.compile(rf"(?P<firm>[^,;、。]*?(?:{firms})(?:\([^()]*\))?)"),
         bracket_attribute_re=re.compile(_alternation(string_list(data, "bracket_attribute_words"))),
     )

@@ -56,6 +56,8 @@ SETTINGS = settings(derandomize=True, max_examples=300, deadline=None)
         (" 50000 ", 50000.0),
         ("-3,000", -3000.0),
         ("0", 0.0),
+        ("50000元（大写：伍万元整）", 50000.0),
+        ("伍万元整(50000元)", 50000.0),
     ],
 )
 def test_parse_amount_accepts(value: object, expected: float) -> None:
@@ -83,6 +85,7 @@ def test_parse_amount_accepts(value: object, expected: float) -> None:
         "inf",
         "1e5",
         "张三",
+        "5万余元",
     ],
 )
 def test_parse_amount_rejects(value: object) -> None:

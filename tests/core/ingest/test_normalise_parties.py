@@ -163,6 +163,7 @@ CASES: list[tuple[str, str, list[Expected]]] = [
         ],
     ),
     ("赵六，原告之父", "agent", [Expected("赵六", "agent")]),
+    ("张三、李四（已故）", D, [Expected("张三", D), Expected("李四", D)]),
     (
         "买买提.吐尔逊、阿卜杜拉·艾尼",
         D,
