@@ -106,6 +106,18 @@ def get_case(ws: Workspace, case_no: str) -> dict[str, Any]:
         return case_detail(ws, int(found[0]))
 
 
+_BOOL_FLAGS = ("mediation", "default_judgment", "notice_service", "self_admission", "no_defence",
+               "iou_only", "cash_delivery", "defendant_appeared", "plaintiff_appeared", "related")
+
+
+def _flags(row: dict[str, Any]) -> dict[str, Any]:
+    for name in _BOOL_FLAGS:
+        if row.get(name) is not None:
+            row[name] = bool(row[name])
+    row["notes"] = json.loads(row["notes"]) if row.get("notes") else []
+    return row
+
+
 def case_detail(ws: Workspace, case_id: int) -> dict[str, Any]:
     """Return one case by id with its parties (and their entities), features, flags and text."""
     cols = ", ".join(("id", "dataset_id", "source_row_id", "case_no_key", "year", "court_code",
@@ -125,9 +137,7 @@ def case_detail(ws: Workspace, case_id: int) -> dict[str, Any]:
             'SELECT name, value, start, "end", cue, party FROM case_features WHERE case_id = :c '
             "ORDER BY start, name"), {"c": case_id}).mappings()]
         flags = conn.execute(text("SELECT * FROM case_flags WHERE case_id = :c"), {"c": case_id}).mappings().first()
-        case["flags"] = dict(flags) if flags else None
-        if case["flags"] and case["flags"].get("notes"):
-            case["flags"]["notes"] = json.loads(case["flags"]["notes"])
+        case["flags"] = _flags(dict(flags)) if flags else None
         full = conn.execute(text("SELECT full_text FROM case_texts WHERE case_id = :c"), {"c": case_id}).first()
         case["full_text"] = full[0] if full else None
         ds = conn.execute(text("SELECT file_name, sheet FROM datasets WHERE id = :d"),

@@ -49,10 +49,10 @@ def search_parties(ws: Workspace, query: str, limit: int = 200) -> list[PartyHit
         "WHERE {cond} ORDER BY c.id LIMIT :lim"
     )
     with ws.read() as conn:
-        rows = conn.execute(
+        rows = list(conn.execute(
             text(sql.format(cond="p.name >= :lo AND p.name < :hi")),
             {"lo": q, "hi": q + "\U0010ffff", "lim": limit},
-        ).all()
+        ).all())
         if len(rows) < limit:
             seen = {(r[0], r[3]) for r in rows}
             more = conn.execute(
