@@ -7,7 +7,8 @@ import json
 import sys
 from typing import Any
 
-ROLES = {"plaintiff": "原告", "defendant": "被告", "third_party": "第三人", "agent": "代理人"}
+ROLES = {"plaintiff": "原告", "defendant": "被告", "third_party": "第三人", "agent": "代理人",
+         "plaintiff-defendant": "原告与被告", "both": "双方"}
 
 
 def _ws(args: argparse.Namespace) -> Any:

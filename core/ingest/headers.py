@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from core.ingest.lexicon import header_synonyms, list_type_words
+from core.ingest.lexicon import header_exclusions, header_synonyms, list_type_words
 
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+_BRACKET_CHARS = re.compile(r"[（()）\[\]【】]")
 _NOISE = re.compile(r"[\s:：*＊#＃/、_\-—.。]+")
 _CASE_NO = re.compile(r"[（(〔\[［]\s*\d{4}\s*[）)〕\]］].{0,12}?\d+\s*号")
 _ID_LIKE = re.compile(r"^\s*\d{15}(\d{2}[\dXx])?\s*$")
@@ -57,10 +58,15 @@ def _header_score(header_norm: str, synonyms: Sequence[str]) -> float:
 def field_scores(headers: Sequence[str], family: str) -> list[dict[str, float]]:
     """Return, per column, the header score of every field of ``family`` (cases|lists)."""
     synonyms = header_synonyms()[family]
+    excluded = {f: {normalise_header(w) for w in words} for f, words in header_exclusions().items()}
     out: list[dict[str, float]] = []
     for header in headers:
         norm = normalise_header(header)
-        out.append({f: _header_score(norm, syns) for f, syns in synonyms.items()})
+        # "当事人（原告）" says its field inside the brackets: score the bracketed words too.
+        kept = normalise_header(_BRACKET_CHARS.sub("", header))
+        out.append({f: 0.0 if norm in excluded.get(f, ()) else
+                    max(_header_score(norm, syns), _header_score(kept, syns) if kept != norm else 0.0)
+                    for f, syns in synonyms.items()})
     return out
 
 

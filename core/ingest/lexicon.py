@@ -61,6 +61,12 @@ def header_synonyms() -> dict[str, dict[str, list[str]]]:
 
 
 @cache
+def header_exclusions() -> dict[str, frozenset[str]]:
+    data = load_yaml("lexicons", "header_synonyms.yaml").get("exclude") or {}
+    return {field: frozenset(words) for field, words in data.items()}
+
+
+@cache
 def field_labels() -> dict[str, str]:
     return dict(load_yaml("lexicons", "header_synonyms.yaml")["labels"])
 

@@ -100,3 +100,9 @@ def test_kind_decision() -> None:
 def test_normalise_header_drops_units_and_spaces() -> None:
     assert normalise_header(" 标的额（元） ") == "标的额"
     assert normalise_header("ＡＢＣ") == "abc"
+
+
+def test_excluded_headers_do_not_map() -> None:
+    mapping = map_headers(["驾驶人姓名", "驾驶证号", "档案号", "状态"], [], "lists")
+    assert "case_no" not in mapping
+    assert mapping["name"].header == "驾驶人姓名"
