@@ -204,14 +204,22 @@ def next_encoding(path: Path, failed: str) -> str:
 
 
 def _sniff_delimiter(sample: str) -> str:
-    lines = [ln for ln in sample.splitlines()[:50] if ln.strip()]
+    """Return the delimiter whose parse of the sample gives the most consistent rows.
+
+    Parsed as CSV (quoted judgment texts hold newlines and commas), not line by line.
+    """
+    cut = sample[: sample.rfind("\n") + 1] or sample
     best, best_d = 0.0, ","
-    for delim in (",", "\t", ";", "|", "，"):
-        counts = [ln.count(delim) for ln in lines]
-        if not counts or max(counts) == 0:
+    for delim in (",", "\t", ";", "|"):
+        try:
+            rows = [r for r in csv.reader(io.StringIO(cut), delimiter=delim) if any(c.strip() for c in r)][:50]
+        except csv.Error:
             continue
-        common = max(set(counts), key=counts.count)
-        score = counts.count(common) / len(counts) * min(common, 30)
+        widths = [len(r) for r in rows[:-1] or rows]
+        if not widths or max(widths) < 2:
+            continue
+        common = max(set(widths), key=widths.count)
+        score = widths.count(common) / len(widths) * min(common, 30)
         if score > best:
             best, best_d = score, delim
     return best_d

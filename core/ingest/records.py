@@ -89,7 +89,9 @@ def case_values(
         fields[name] = cell or None
         if cell:
             parties.extend(split_parties(cell, role))
-    text = clean_text(_cell(row, cols.get("full_text"))) or None
+    raw_text = _cell(row, cols.get("full_text"))
+    # Judgment texts are kept verbatim (only trimmed): spans and searches index into them.
+    text = (raw_text.strip() if type(raw_text) is str else clean_text(raw_text)) or None
     extra: dict[str, Any] = {h: v for h, c in extra_cols.items() if (v := _text(row, c))}
     if problems:
         extra["_数据问题"] = problems

@@ -210,3 +210,11 @@ def test_list_import_death_registry(tmp_path: Path, workspace) -> None:
     assert (
         recs[2].id_number is None and recs[2].id_problem
     )  # Excel scientific notation: never joined on
+
+
+def test_csv_with_long_texts_full_of_chinese_commas(tmp_path: Path, workspace) -> None:
+    rows = case_rows(30, style="B")
+    for r in rows:
+        r[-1] = ("原告称，被告长期拖延，给其生产生活造成了较大困难。\n" * 40) + r[-1]
+    report = import_file(workspace, write_csv(tmp_path / "t.csv", HEADERS_B, rows))
+    assert report.rows_imported == 30 and "full_text" in report.mapping
