@@ -1,0 +1,1 @@
+"""Clues: hits merged per subject, their lifecycle, notes, tags, history and exports."""

@@ -1,0 +1,178 @@
+"""Working a clue: status changes, notes, assignee and tags — each recorded and audited."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+
+from core import audit
+from core.clues.lifecycle import STATUS_LABELS, check_transition, parse_status
+from core.errors import UserError
+from core.store.clue_models import table
+from core.workspace import Workspace
+
+CLUES = table("clues")
+EVENTS = table("clue_events")
+NOTES = table("clue_notes")
+MAX_NOTE = 20000
+
+
+def _pk(result: Any) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+def _clue(conn: Connection, clue_id: int) -> Any:
+    row = conn.execute(select(CLUES).where(CLUES.c.id == clue_id)).mappings().first()
+    if row is None:
+        raise UserError(f"没有编号为 {clue_id} 的线索。")
+    return row
+
+
+def _event(
+    conn: Connection,
+    clue_id: int,
+    who: str,
+    action: str,
+    frm: str | None,
+    to: str | None,
+    reason: str | None,
+) -> None:
+    conn.execute(
+        insert(EVENTS).values(
+            clue_id=clue_id,
+            at=_now(),
+            actor=who,
+            action=action,
+            from_value=frm,
+            to_value=to,
+            reason=reason,
+            run_id=None,
+        )
+    )
+
+
+def set_status(
+    ws: Workspace, clue_id: int, status: str, reason: str | None = None, actor: str | None = None
+) -> str:
+    """Move a clue to ``status`` (code or Chinese name) if the lifecycle allows; return it."""
+    target = parse_status(status)
+    who = actor or audit.current_actor()
+    with ws.write() as conn:
+        row = _clue(conn, clue_id)
+        current = str(row["status"])
+        check_transition(current, target, reason)
+        text = reason.strip() if reason else None
+        conn.execute(
+            update(CLUES).where(CLUES.c.id == clue_id).values(status=target, updated_at=_now())
+        )
+        _event(conn, clue_id, who, "status", current, target, text)
+        audit.append(
+            conn,
+            "clue_status",
+            {"clue": clue_id, "from": current, "to": target, "reason": text},
+            actor=who,
+        )
+    return target
+
+
+def add_note(ws: Workspace, clue_id: int, text: str, actor: str | None = None) -> int:
+    """Add a note to a clue; return the note id."""
+    body = (text or "").strip()
+    if not body:
+        raise UserError("批注内容不能为空。")
+    if len(body) > MAX_NOTE:
+        raise UserError(f"批注过长（{len(body)} 字），请控制在 {MAX_NOTE} 字以内。")
+    who = actor or audit.current_actor()
+    with ws.write() as conn:
+        _clue(conn, clue_id)
+        result = conn.execute(
+            insert(NOTES).values(clue_id=clue_id, at=_now(), actor=who, text=body)
+        )
+        note_id = _pk(result)
+        _event(conn, clue_id, who, "note", None, None, body[:200])
+        audit.append(conn, "clue_note", {"clue": clue_id, "note": note_id, "text": body}, actor=who)
+    return note_id
+
+
+def assign(ws: Workspace, clue_id: int, assignee: str | None, actor: str | None = None) -> None:
+    """Set (or clear, with None) who works the clue."""
+    who = actor or audit.current_actor()
+    name = assignee.strip() if assignee and assignee.strip() else None
+    with ws.write() as conn:
+        row = _clue(conn, clue_id)
+        before = row["assignee"]
+        if before == name:
+            return
+        conn.execute(
+            update(CLUES).where(CLUES.c.id == clue_id).values(assignee=name, updated_at=_now())
+        )
+        _event(conn, clue_id, who, "assign", before, name, None)
+        audit.append(conn, "clue_assign", {"clue": clue_id, "from": before, "to": name}, actor=who)
+
+
+def set_tags(
+    ws: Workspace,
+    clue_id: int,
+    add: Sequence[str] = (),
+    remove: Sequence[str] = (),
+    actor: str | None = None,
+) -> list[str]:
+    """Add and remove tags on a clue; return the tags it now has."""
+    who = actor or audit.current_actor()
+    with ws.write() as conn:
+        row = _clue(conn, clue_id)
+        before = list(row["tags"] or [])
+        after = [t for t in before if t not in set(remove)]
+        for tag in (t.strip() for t in add):
+            if tag and tag not in after:
+                if len(tag) > 50:
+                    raise UserError(f"标签“{tag[:20]}…”过长（最多 50 字）。")
+                after.append(tag)
+        if after == before:
+            return after
+        conn.execute(
+            update(CLUES).where(CLUES.c.id == clue_id).values(tags=after, updated_at=_now())
+        )
+        _event(conn, clue_id, who, "tags", "、".join(before), "、".join(after), None)
+        audit.append(conn, "clue_tags", {"clue": clue_id, "from": before, "to": after}, actor=who)
+    return after
+
+
+def history(ws: Workspace, clue_id: int) -> list[dict[str, Any]]:
+    """Return every recorded change of a clue, oldest first (who, when, what, from, to, why)."""
+    with ws.read() as conn:
+        _clue(conn, clue_id)
+        rows = (
+            conn.execute(select(EVENTS).where(EVENTS.c.clue_id == clue_id).order_by(EVENTS.c.id))
+            .mappings()
+            .all()
+        )
+    out = []
+    for r in rows:
+        item = dict(r)
+        if r["action"] == "status":
+            item["from_label"] = STATUS_LABELS.get(r["from_value"] or "", r["from_value"])
+            item["to_label"] = STATUS_LABELS.get(r["to_value"] or "", r["to_value"])
+        out.append(item)
+    return out
+
+
+def notes(ws: Workspace, clue_id: int) -> list[dict[str, Any]]:
+    """Return a clue's notes, oldest first."""
+    with ws.read() as conn:
+        _clue(conn, clue_id)
+        rows = (
+            conn.execute(select(NOTES).where(NOTES.c.clue_id == clue_id).order_by(NOTES.c.id))
+            .mappings()
+            .all()
+        )
+    return [dict(r) for r in rows]

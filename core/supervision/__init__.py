@@ -1,0 +1,1 @@
+"""Supervision models: specs (YAML), the engine that compiles them to queries, and runs."""
