@@ -162,8 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_datasets)
 
     from core.cli_cases import register as register_cases
+    from core.cli_drafting import register as register_drafting
+    from core.cli_models import register as register_models
 
     register_cases(sub)
+    register_models(sub)
+    register_drafting(sub)
 
     p = sub.add_parser("demo", help="在示例工作区导入示例数据并打开窗口")
     p.add_argument("--no-gui", action="store_true", help="只导入并打印摘要，不打开窗口")
@@ -171,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("gui", help="打开图形界面")
     p.set_defaults(func=cmd_gui)
+
+    from core.cli_security import register as register_security
+
+    register_security(sub, parser)  # last: puts every command above behind login and roles
     return parser
 
 

@@ -27,10 +27,13 @@ def sample_files() -> list[Path]:
 
 
 def load_demo(ws: Workspace) -> list[ImportReport]:
-    """Import every sample file into ``ws`` (files imported before add nothing), then analyse."""
+    """Import every sample file into ``ws`` (files imported before add nothing), analyse, screen."""
     from core.analysis import analyse_workspace
+
+    from core.supervision.runner import run_models
 
     reports = [import_file(ws, path) for path in sample_files()]
     if any(not r.already_imported for r in reports):
         analyse_workspace(ws)
+        run_models(ws)  # a demo opens on clues to work, not on an empty list
     return reports

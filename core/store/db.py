@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from importlib import resources
 from pathlib import Path
@@ -26,9 +27,14 @@ def _on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
+def _json_dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def make_engine(db_path: Path) -> Engine:
     """Return an engine on ``db_path`` with WAL, foreign keys and full sync on every connection."""
-    engine = create_engine(f"sqlite:///{db_path}")
+    # JSON columns keep Chinese readable (and searchable with LIKE) instead of \uXXXX escapes.
+    engine = create_engine(f"sqlite:///{db_path}", json_serializer=_json_dumps)
     event.listen(engine, "connect", _on_connect)
     return engine
 

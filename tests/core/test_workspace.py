@@ -82,3 +82,13 @@ def test_audit_chain_detects_edit(workspace) -> None:
         conn.execute(text("UPDATE audit_log SET details = :d WHERE id = 3"), {"d": '{"i":9}'})
     with workspace.read() as conn:
         assert audit.verify(conn) == 3
+
+
+def test_migrations_match_the_models(workspace) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from core.store.models import Base
+
+    with workspace.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
