@@ -15,11 +15,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import text
 
-from benchmarks._util import print_table  # noqa: E402
-from core.search import search_parties, search_text  # noqa: E402
-from core.workspace import open_workspace  # noqa: E402
+from benchmarks._util import print_table
+from core.search import search_parties, search_text
+from core.workspace import open_workspace
 
 
 def timed(fn):  # type: ignore[no-untyped-def]
@@ -47,8 +47,12 @@ def main() -> None:
     for needle in args.needles:
         first: list[float] = []
         t0 = time.perf_counter()
-        found, secs = timed(lambda n=needle: search_text(  # type: ignore[misc]
-            ws, n, limit=10**9, on_hit=lambda h: first.append(time.perf_counter() - t0) if not first else None))
+
+        def note_first(_hit: object, first: list[float] = first, t0: float = t0) -> None:
+            if not first:
+                first.append(time.perf_counter() - t0)
+
+        found, secs = timed(lambda n=needle, cb=note_first: search_text(ws, n, limit=10**9, on_hit=cb))
         with ws.read() as conn:
             base, bsecs = timed(lambda n=needle: conn.execute(  # type: ignore[misc]
                 text("SELECT COUNT(*) FROM case_texts WHERE full_text LIKE :q"), {"q": f"%{n}%"}).scalar_one())

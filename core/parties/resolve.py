@@ -95,6 +95,7 @@ def resolve(
         lambda: _person_same_case(clusters, ordered, names, is_person),
         lambda: _org_near_names(clusters, names, is_person, cancel),
         lambda: _person_name_only(clusters, ordered, names, is_person, ids, births, addresses),
+        lambda: _person_name_to_sole_known(clusters, ordered, names, is_person, ids, births, addresses),
     ]
     superseded, split_off = _apply_overrides(clusters, overrides, index_of)
     for step, stage in enumerate(stages):
@@ -308,3 +309,38 @@ def _person_name_only(
     )
     for members in _groups(bare):
         clusters.link_group(members, "姓名相同且诉讼地位相同（无身份信息）", 0.6, _PERSON_CHECK)
+
+
+def _person_name_to_sole_known(
+    clusters: Clusters,
+    ordered: Sequence[Mention],
+    names: Sequence[str],
+    is_person: Sequence[bool],
+    ids: Sequence[str | None],
+    births: Sequence[date | None],
+    addresses: Sequence[str],
+) -> None:
+    """Join name-only mentions to the one known person of that name in that role, if only one.
+
+    A lender's suits often name the plaintiff with an ID number in some exports and without
+    in others; when just one person of that name and role is known by ID, birth date or
+    address, the bare mentions are taken to be that person (the reason says so). With two or
+    more such persons nothing is joined: the bare mention could be any of them.
+    """
+    bare: dict[tuple[str, str], list[int]] = defaultdict(list)
+    known: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, m in enumerate(ordered):
+        if not is_person[i]:
+            continue
+        key = (names[i], m.role.strip())
+        if ids[i] or births[i] or addresses[i]:
+            known[key].append(i)
+        else:
+            bare[key].append(i)
+    for key, members in bare.items():
+        people = _representatives(clusters, known.get(key, ()))
+        if len(people) != 1:
+            continue
+        reps = _representatives(clusters, [people[0], *members])
+        if len(reps) > 1:
+            clusters.link_group(reps, "姓名相同且诉讼地位相同（同名者中仅一人有身份信息）", 0.55, _PERSON_CHECK)

@@ -37,19 +37,25 @@ README = """# 示例数据（demo data）
 | `{convictions}` | 危险驾驶罪判决名单（被告人、身份证号码、案号、审判法院、判决日期、判处刑罚、血液酒精含量）。 |
 | `{licences}` | 驾驶证状态信息（姓名、驾驶证号、准驾车型、状态：正常/吊销/注销/暂扣、状态日期、档案号）。 |
 
-名单中的人员一部分取自上述案件的当事人，便于演示数据碰撞。这些背景数据不应触发
-内置监督模型；用于演示命中的线索由后续的“植入”步骤另行生成。
+名单中的人员一部分取自上述案件的当事人，便于演示数据碰撞。背景数据不会触发内置监督模型；
+另外为每个内置模型“植入”了若干应被发现的线索和几条相似但不应命中的干扰数据，
+运行全部模型即可看到演示线索。
 """
 
 
 def build_sample_scenario(seed: int = SAMPLE_SEED) -> Scenario:
     """Return the demo scenario: two courts, 2021-2024, cases and lists filled."""
+    from tools.demogen.plant import plant_cases, plant_lists
+
     sc = Scenario.new(seed)
     period = period_of(2021, 4)
-    sc.add_background_cases(2500, sc.court(), period)
+    main = sc.court()
+    sc.add_background_cases(2500, main, period)
     sc.add_background_cases(600, sc.court(NEIGHBOUR_COURT, NEIGHBOUR_CODE), period)
+    plant_cases(sc, main)  # planted positives and near-miss decoys for every bundled model
     sc.finish_cases((600, 1500))
     sc.add_background_lists(deaths=300, pensioners=350, convictions=150, licences_extra=700)
+    plant_lists(sc, main)
     return sc
 
 

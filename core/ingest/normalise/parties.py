@@ -23,6 +23,8 @@ _STRIPPED_FRAGMENT_RE = re.compile(r"[^,;、。\s](?:[^,;、。\n\r\t]*[^,;、�
 _ID_TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
 _PAREN_RE = re.compile(r"\(([^()]*)\)")
 _DIGIT_RE = re.compile(r"\d")
+_TRAILING_NOTE_RE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
+_CREDIT_CODE_RE = re.compile(r"(?:统一社会信用代码[:：]?)?[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
 # A fragment with no brackets, spaces or digits is just a name: skip the slow path.
 _PLAIN_NAME_RE = re.compile(r"[^()\s\d]+")
 # Only CJK and · : already what clean_name would return.
@@ -99,9 +101,11 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
     """Return the parties of a non-empty cleaned cell."""
     lexicon = _lexicon()
     norm = to_halfwidth(text)  # same length as text: offsets carry over for `raw`
+    # Separators inside brackets (“某律师事务所（特殊普通合伙、分所）”) do not split parties.
+    masked = _mask_bracketed(norm) if "(" in norm else norm
     drafts: list[_Draft] = []
     for role, seg_start, seg_end in _segments(norm, default_role, lexicon):
-        for start, end in _fragments(norm, seg_start, seg_end):
+        for start, end in _fragments(masked, seg_start, seg_end):
             fragment = norm[start:end]
             current = drafts[-1] if drafts else None
             if role == _ATTRIBUTE_ROLE:
@@ -114,6 +118,30 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
                 continue
             drafts.extend(_name_drafts(fragment, role, start, end, lexicon))
     return [_finish(draft, text, lexicon) for draft in drafts if draft.name]
+
+
+def _mask_bracketed(norm: str) -> str:
+    """Return ``norm`` with separators inside brackets replaced (same length, same offsets)."""
+    out: list[str] = []
+    depth = 0
+    for ch in norm:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        out.append("\ue000" if depth and ch in _SEPARATORS else ch)
+    return "".join(out)
+
+
+def _bare_name(name: str, kind: str) -> str:
+    """Return a name without a trailing bracketed note (a person's "（公民代理）", an org's credit code)."""
+    match = _TRAILING_NOTE_RE.search(name)
+    if match is None or match.start() == 0:
+        return name
+    note = match.group(1)
+    if kind == "person" or _CREDIT_CODE_RE.fullmatch(note.strip()):
+        return name[: match.start()].rstrip()
+    return name
 
 
 def _segments(norm: str, default_role: str, lexicon: _PartyLexicon) -> list[tuple[str, int, int]]:
@@ -279,15 +307,19 @@ def _is_separate_name(token: str) -> bool:
 
 def _finish(draft: _Draft, text: str, lexicon: _PartyLexicon) -> PartyMention:
     """Return the frozen mention of a draft, filling gender/birth from a valid ID."""
+    kind = "organisation" if is_organisation(draft.name) else "person"
+    name = _bare_name(draft.name, kind)
+    if name != draft.name:
+        kind = "organisation" if is_organisation(name) else "person"
     id_number = draft.id_number
     gender, birth = draft.gender, draft.birth_date
     if id_number is not None and id_number.valid:
         gender = gender or id_number.gender
         birth = birth or id_number.birth_date
     return PartyMention(
-        name=draft.name,
+        name=name,
         role=draft.role,
-        kind="organisation" if is_organisation(draft.name) else "person",
+        kind=kind,
         id_number=id_number,
         address=draft.address,
         gender=gender,

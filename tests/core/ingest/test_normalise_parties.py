@@ -244,3 +244,17 @@ def test_never_raises(value: object) -> None:
     for m in mentions:
         assert m.name
         assert m.kind in {"person", "organisation"}
+
+
+@pytest.mark.parametrize(
+    ("cell", "role", "names"),
+    [
+        ("贺江军（公民代理）", "agent", ["贺江军"]),
+        ("李新超（李东福之子）、王五", "plaintiff", ["李新超", "王五"]),
+        ("中国农业银行股份有限公司示例县支行（91330799MA2AB3CD1K）", "plaintiff", ["中国农业银行股份有限公司示例县支行"]),
+        ("李律，浙江某某律师事务所（特殊普通合伙、义乌分所）律师", "agent", ["李律"]),
+        ("某某（义乌）贸易有限公司", "defendant", ["某某（义乌）贸易有限公司"]),
+    ],
+)
+def test_bracketed_notes_and_separators_inside_brackets(cell: str, role: str, names: list[str]) -> None:
+    assert [p.name for p in split_parties(cell, role)] == names

@@ -201,7 +201,9 @@ def test_name_only_persons_group_by_role() -> None:
     result = resolve(b.mentions)
     assert together(result, *plaintiffs)
     assert not together(result, plaintiffs[0], defendant)
-    assert not together(result, plaintiffs[0], with_id)  # no evidence across to the ID
+    # the only 陈某某 known by ID in that role: the bare plaintiffs are taken to be that person
+    assert together(result, plaintiffs[0], with_id)
+    assert link_of(result, with_id)[0] == "姓名相同且诉讼地位相同（同名者中仅一人有身份信息）"
     assert link_of(result, plaintiffs[1]) == ("姓名相同且诉讼地位相同（无身份信息）", 0.6)
 
 
@@ -419,3 +421,24 @@ def test_duplicate_mention_ids_are_refused() -> None:
     mentions = _sample()
     with pytest.raises(ValueError):
         resolve([*mentions, mentions[0]])
+
+
+def test_name_only_mentions_join_the_sole_known_person_of_that_role() -> None:
+    from datetime import date as _date
+
+    from core.parties.model import Mention
+    from core.parties.resolve import resolve
+
+    def m(i: int, id_number: str | None, role: str = "plaintiff") -> Mention:
+        return Mention(id=i, name="吴放贷", name_key="吴放贷", kind="person", id_number=id_number,
+                       address=None, birth_date=None, role=role, case_id=i, case_date=_date(2023, 1, i))
+
+    known = "330782198001011237"
+    one = resolve([m(1, known), m(2, known), m(3, None), m(4, None)])
+    assert len({link.entity_key for link in one.links}) == 1
+    other = "330782198502021234"
+    two = resolve([m(1, known), m(2, other), m(3, None)])
+    keys = {link.mention_id: link.entity_key for link in two.links}
+    assert keys[3] not in (keys[1], keys[2])  # ambiguous: two known namesakes
+    defendant = resolve([m(1, known), m(2, None, role="defendant")])
+    assert len({link.entity_key for link in defendant.links}) == 2
