@@ -10,6 +10,9 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
+import shutil
+import tempfile
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,11 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import RefusedInput
+from core.security.archives import check_archive
 
 EXCEL_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
 TEXT_EXTS = {".csv", ".txt", ".tsv"}
-MAX_UNPACKED = 4 * 1024**3  # bounded decompression: refuse zip members beyond this
-MAX_RATIO = 200  # and members compressed more than this (zip bombs)
+# Bounds on what one file may hold. Excel itself stops at 32,767 characters per cell and
+# 16,384 columns; court exports have tens of columns and judgments of tens of thousands
+# of characters. Beyond these the file is broken or built to exhaust memory or time.
+MAX_CELL_CHARS = 1_000_000
+MAX_COLUMNS = 1_024
 _CHUNK = 8 * 1024 * 1024
 
 
@@ -35,6 +42,9 @@ class SheetInfo:
 def sniff_format(path: Path) -> str:
     """Return "xlsx", "ods", "xls" or "text" from the file's content; refuse what is none."""
     ext = path.suffix.lower()
+    if path.exists() and not path.is_file():
+        # A pipe or device named like a spreadsheet: opening it could block forever.
+        raise RefusedInput(f"“{path.name}”不是普通文件（可能是管道或设备），无法导入。")
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
@@ -63,27 +73,14 @@ def sniff_format(path: Path) -> str:
 
 def _zip_kind(path: Path) -> str:
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            names = {i.filename for i in infos}
-            total = sum(i.file_size for i in infos)
-            for info in infos:
-                if (
-                    info.compress_size
-                    and info.file_size / info.compress_size > MAX_RATIO
-                    and info.file_size > 50 * 1024**2
-                ):
-                    raise RefusedInput(
-                        f"文件“{path.name}”内部压缩比异常（疑似压缩炸弹），已拒绝导入。"
-                    )
-            if total > MAX_UNPACKED:
-                raise RefusedInput(f"文件“{path.name}”解压后超过 4 GB，已拒绝导入。")
-            if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
-                return "xlsx"
-            if "mimetype" in names:
+        names = check_archive(path).names
+        if "xl/workbook.xml" in names or "xl/workbook.bin" in names:
+            return "xlsx"
+        if "mimetype" in names:
+            with zipfile.ZipFile(path) as zf:
                 mime = zf.read("mimetype")[:100]
-                if b"spreadsheet" in mime:
-                    return "ods"
+            if b"spreadsheet" in mime:
+                return "ods"
     except zipfile.BadZipFile as exc:
         raise RefusedInput(
             f"文件“{path.name}”已损坏或不完整（可能复制或下载时中断），无法读取。",
@@ -94,15 +91,65 @@ def _zip_kind(path: Path) -> str:
     raise RefusedInput(f"文件“{path.name}”是压缩包，但不是 Excel 或 ODS 电子表格。")
 
 
+def _too_wide(name: str, columns: int) -> RefusedInput:
+    return RefusedInput(
+        f"文件“{name}”的表格有 {columns:,} 列，超过本程序支持的 {MAX_COLUMNS:,} 列，已拒绝导入。",
+        "请删除多余的空列或无关的列后另存，再导入。",
+    )
+
+
+def checked_rows(name: str, rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
+    """Yield ``rows`` unchanged, refusing over-long cells, NUL characters and too many columns."""
+    for number, row in enumerate(rows, start=1):
+        if len(row) > MAX_COLUMNS:
+            raise _too_wide(name, len(row))
+        for value in row:
+            if type(value) is str and (len(value) > MAX_CELL_CHARS or "\x00" in value):
+                raise _bad_cell(name, number, row)
+        yield row
+
+
+def _bad_cell(name: str, number: int, row: list[Any]) -> RefusedInput:
+    for col, value in enumerate(row, start=1):
+        if type(value) is not str:
+            continue
+        if "\x00" in value:
+            return RefusedInput(
+                f"文件“{name}”第 {number} 行第 {col} 列含有空字符（\\0），"
+                "文件可能已损坏或不是文本表格，已拒绝导入。",
+                "请用 Excel/WPS 打开后另存为 .xlsx 或“CSV UTF-8”再导入。",
+            )
+        if len(value) > MAX_CELL_CHARS:
+            break
+    return RefusedInput(
+        f"文件“{name}”第 {number} 行第 {col} 列的单元格有 {len(value):,} 个字符，"
+        f"超过上限 {MAX_CELL_CHARS:,}，已拒绝导入。",
+        "文件可能已损坏或被恶意构造；Excel 单元格最多只能存 32,767 个字符。",
+    )
+
+
+_EXTS_OF = {"xlsx": ("xlsx", "xlsm"), "xls": ("xls",), "ods": ("ods",)}
+
+
 class WorkbookReader:
     """Rows of one sheet of an .xlsx/.xlsm/.xls/.ods workbook, through calamine."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, file_format: str | None = None) -> None:
         from python_calamine import CalamineWorkbook
 
         self.path = path
+        self._alias: tempfile.TemporaryDirectory[str] | None = None
+        source = path
+        if file_format and path.suffix.lower().lstrip(".") not in _EXTS_OF[file_format]:
+            # calamine picks its parser by extension: show it the file under its real one.
+            self._alias = tempfile.TemporaryDirectory(prefix="clueworks-")
+            source = Path(self._alias.name) / f"book.{file_format}"
+            try:
+                os.link(path, source)
+            except OSError:
+                shutil.copyfile(path, source)
         try:
-            self._wb = CalamineWorkbook.from_path(str(path))
+            self._wb = CalamineWorkbook.from_path(str(source))
         except Exception as exc:  # calamine raises its own error types for broken files
             raise RefusedInput(
                 f"文件“{path.name}”已损坏或格式无法识别，无法读取。", str(exc)[:300]
@@ -112,11 +159,14 @@ class WorkbookReader:
     def _sheet(self, name: str) -> Any:
         if name not in self._cache:
             try:
-                self._cache[name] = self._wb.get_sheet_by_name(name)
+                sheet = self._wb.get_sheet_by_name(name)
             except Exception as exc:
                 raise RefusedInput(
                     f"工作表“{name}”无法读取（文件可能已损坏）。", str(exc)[:300]
                 ) from exc
+            if int(sheet.width) > MAX_COLUMNS:
+                raise _too_wide(self.path.name, int(sheet.width))
+            self._cache[name] = sheet
         return self._cache[name]
 
     def sheets(self) -> list[SheetInfo]:
@@ -143,7 +193,7 @@ class WorkbookReader:
             raise RefusedInput(
                 f"文件中没有名为“{sheet}”的工作表。", "现有工作表：" + "、".join(names)
             )
-        yield from self._sheet(sheet).iter_rows()
+        yield from checked_rows(self.path.name, self._sheet(sheet).iter_rows())
 
 
 class EncodingMismatch(Exception):
@@ -212,7 +262,11 @@ def _sniff_delimiter(sample: str) -> str:
     best, best_d = 0.0, ","
     for delim in (",", "\t", ";", "|"):
         try:
-            rows = [r for r in csv.reader(io.StringIO(cut), delimiter=delim) if any(c.strip() for c in r)][:50]
+            rows = [
+                r
+                for r in csv.reader(io.StringIO(cut), delimiter=delim)
+                if any(c.strip() for c in r)
+            ][:50]
         except csv.Error:
             continue
         widths = [len(r) for r in rows[:-1] or rows]
@@ -255,15 +309,23 @@ class TextTableReader:
         return min(self._fh.tell() / self.size, 1.0)
 
     def rows(self, sheet: str = "") -> Iterator[list[Any]]:
-        csv.field_size_limit(1 << 30)
+        # The limit bounds memory: csv buffers a whole field before it can be checked.
+        csv.field_size_limit(MAX_CELL_CHARS + 1)
         with self.path.open("rb") as raw:
             self._fh = raw
             text = io.TextIOWrapper(raw, encoding=self.encoding, newline="")
+            reader = csv.reader(text, delimiter=self.delimiter)
             try:
-                yield from csv.reader(text, delimiter=self.delimiter)
+                yield from checked_rows(self.path.name, reader)
             except UnicodeDecodeError as exc:
                 raise EncodingMismatch(self.encoding) from exc
             except csv.Error as exc:
+                if "field limit" in str(exc):
+                    raise RefusedInput(
+                        f"文件“{self.path.name}”第 {reader.line_num} 行附近有一个单元格超过 "
+                        f"{MAX_CELL_CHARS:,} 个字符，已拒绝导入。",
+                        "文件可能已损坏、缺少换行或引号不成对，或被恶意构造。",
+                    ) from exc
                 raise RefusedInput(
                     f"文件“{self.path.name}”格式有误，无法按表格读取。", str(exc)
                 ) from exc
@@ -278,4 +340,4 @@ def open_table(path: Path, encoding: str | None = None) -> WorkbookReader | Text
     kind = sniff_format(path)
     if kind == "text":
         return TextTableReader(path, encoding)
-    return WorkbookReader(path)
+    return WorkbookReader(path, kind)

@@ -269,3 +269,10 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The other table modules join the same metadata (Alembic autogenerate and create_all see
+# them); imported last because they import Base from here.
+from core.store import clue_models, draft_models, security_models  # noqa: E402
+
+TABLE_MODULES = (clue_models, draft_models, security_models)

@@ -9,7 +9,13 @@ from sqlalchemy import text
 from core.analysis import analyse_workspace
 from core.cases import get_case
 from core.ingest.pipeline import import_file
-from core.parties.service import list_entities, merge_entities, resolve_entities, show_entity, split_entity
+from core.parties.service import (
+    list_entities,
+    merge_entities,
+    resolve_entities,
+    show_entity,
+    split_entity,
+)
 from core.search import search_parties, search_text
 from tests.conftest import write_xlsx
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from alembic import context
 
-from core.store.models import Base
+from core.store.models import TABLE_MODULES, Base
 
+assert TABLE_MODULES  # every table module is loaded before autogenerate compares
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,

@@ -1,0 +1,1 @@
+"""Accounts, roles, the session user, audit keys and heads, and checks on hostile input."""
