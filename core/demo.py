@@ -29,7 +29,6 @@ def sample_files() -> list[Path]:
 def load_demo(ws: Workspace) -> list[ImportReport]:
     """Import every sample file into ``ws`` (files imported before add nothing), analyse, screen."""
     from core.analysis import analyse_workspace
-
     from core.supervision.runner import run_models
 
     reports = [import_file(ws, path) for path in sample_files()]

@@ -251,8 +251,13 @@ def test_background_has_no_prolific_private_lender() -> None:
     assert banks > 300  # banks do file many suits
 
 
-def test_background_lists_do_not_collide(samples: tuple[Scenario, dict[str, Path]]) -> None:
-    sc, _ = samples
+@pytest.fixture(scope="module")
+def background() -> Scenario:
+    return build_sample_scenario(plant=False)
+
+
+def test_background_lists_do_not_collide(background: Scenario) -> None:
+    sc = background
     death_month = {d.true_id: (d.death_date.year * 12 + d.death_date.month) for d in sc.deaths}
     paid_dead = 0
     for row in sc.pensions:

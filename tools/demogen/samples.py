@@ -43,8 +43,8 @@ README = """# 示例数据（demo data）
 """
 
 
-def build_sample_scenario(seed: int = SAMPLE_SEED) -> Scenario:
-    """Return the demo scenario: two courts, 2021-2024, cases and lists filled."""
+def build_sample_scenario(seed: int = SAMPLE_SEED, *, plant: bool = True) -> Scenario:
+    """Return the demo scenario: two courts, 2021-2024, cases and lists filled, clues planted."""
     from tools.demogen.plant import plant_cases, plant_lists
 
     sc = Scenario.new(seed)
@@ -52,10 +52,12 @@ def build_sample_scenario(seed: int = SAMPLE_SEED) -> Scenario:
     main = sc.court()
     sc.add_background_cases(2500, main, period)
     sc.add_background_cases(600, sc.court(NEIGHBOUR_COURT, NEIGHBOUR_CODE), period)
-    plant_cases(sc, main)  # planted positives and near-miss decoys for every bundled model
+    if plant:
+        plant_cases(sc, main)  # planted positives and near-miss decoys for every bundled model
     sc.finish_cases((600, 1500))
     sc.add_background_lists(deaths=300, pensioners=350, convictions=150, licences_extra=700)
-    plant_lists(sc, main)
+    if plant:
+        plant_lists(sc, main)
     return sc
 
 
