@@ -9,6 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as _hypothesis_settings
+
+# Deterministic property tests with no per-example deadline: CI machines are shared and slow.
+_hypothesis_settings.register_profile("clueworks", derandomize=True, deadline=None, print_blob=True)
+_hypothesis_settings.load_profile("clueworks")
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("CLUEWORKS_USER", "测试员")
