@@ -1,0 +1,1 @@
+"""Data only: the interface translations (.ts sources and compiled .qm), read with importlib.resources."""

@@ -1,0 +1,1 @@
+"""Data only: the interface icons (SVG), read with importlib.resources."""
