@@ -69,9 +69,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:
-    from core.security.accounts import create_account
+    from core.security.accounts import create_account, has_accounts
+    from core.security.guard import require
 
-    info = create_account(_ws(args), args.name, _new_password(args.name), args.role, args.display)
+    ws = _ws(args)
+    if has_accounts(ws):
+        require("accounts", ws)  # before asking for a password nobody may set
+    info = create_account(ws, args.name, _new_password(args.name), args.role, args.display)
     print(f"已创建账户“{info.username}”（{info.role_label}）。")
     return 0
 
@@ -95,6 +99,7 @@ def cmd_users_list(args: argparse.Namespace) -> int:
 
 def cmd_users_passwd(args: argparse.Namespace) -> int:
     from core.security.accounts import change_password
+    from core.security.guard import require
     from core.security.session import current_session
 
     user = current_session()
@@ -102,10 +107,13 @@ def cmd_users_passwd(args: argparse.Namespace) -> int:
     if not name:
         raise UserError("请指定要修改密码的用户名。")
     own = user is not None and not user.open_mode and user.username == name
+    ws = _ws(args)
     old = None
     if own:
         old = os.environ.get("CLUEWORKS_PASSWORD") or ask_password("原密码：")
-    change_password(_ws(args), name, _new_password(name), old_password=old)
+    else:
+        require("accounts", ws)  # before asking for a password nobody may set
+    change_password(ws, name, _new_password(name), old_password=old)
     print(f"已修改“{name}”的密码。")
     return 0
 

@@ -110,6 +110,7 @@ def checked_rows(name: str, rows: Iterator[list[Any]]) -> Iterator[list[Any]]:
 
 
 def _bad_cell(name: str, number: int, row: list[Any]) -> RefusedInput:
+    """Return the refusal for the first over-long or NUL-holding cell of ``row``."""
     for col, value in enumerate(row, start=1):
         if type(value) is not str:
             continue
@@ -120,12 +121,12 @@ def _bad_cell(name: str, number: int, row: list[Any]) -> RefusedInput:
                 "请用 Excel/WPS 打开后另存为 .xlsx 或“CSV UTF-8”再导入。",
             )
         if len(value) > MAX_CELL_CHARS:
-            break
-    return RefusedInput(
-        f"文件“{name}”第 {number} 行第 {col} 列的单元格有 {len(value):,} 个字符，"
-        f"超过上限 {MAX_CELL_CHARS:,}，已拒绝导入。",
-        "文件可能已损坏或被恶意构造；Excel 单元格最多只能存 32,767 个字符。",
-    )
+            return RefusedInput(
+                f"文件“{name}”第 {number} 行第 {col} 列的单元格有 {len(value):,} 个字符，"
+                f"超过上限 {MAX_CELL_CHARS:,}，已拒绝导入。",
+                "文件可能已损坏或被恶意构造；Excel 单元格最多只能存 32,767 个字符。",
+            )
+    return RefusedInput(f"文件“{name}”第 {number} 行有无法读取的单元格，已拒绝导入。")
 
 
 _EXTS_OF = {"xlsx": ("xlsx", "xlsm"), "xls": ("xls",), "ods": ("ods",)}

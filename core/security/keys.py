@@ -135,14 +135,30 @@ def _write_exclusive(path: Path, data: bytes) -> bool:
     finally:
         os.close(fd)
     try:
-        os.link(tmp, path)  # fails if another process created the key first
+        os.link(tmp, path)  # appears complete or not at all; fails if another process won
         made = True
     except FileExistsError:
         made = False
+    except OSError:
+        # No hard links (FAT/exFAT USB drives): exclusive create, then write.
+        made = _create_directly(path, data)
     finally:
         tmp.unlink()
     _fsync_dir(path.parent)
     return made
+
+
+def _create_directly(path: Path, data: bytes) -> bool:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return False
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    return True
 
 
 def _fsync_dir(folder: Path) -> None:

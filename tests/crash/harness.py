@@ -35,6 +35,7 @@ class After:
     audit_ok: bool
     audit_problem: str | None
     counts: dict[str, int]
+    wal_bytes: int = 0  # left behind by the killed process: uncommitted work rolled back on open
 
 
 def cli_env() -> dict[str, str]:
@@ -72,6 +73,8 @@ def inspect(ws: Path, count: Callable[[Any], dict[str, int]]) -> After:
     from core.audit import check_chain
     from core.workspace import open_workspace
 
+    wal = ws / "workspace.db-wal"
+    wal_bytes = wal.stat().st_size if wal.exists() else 0
     try:
         workspace = open_workspace(ws, create=False)
     except Exception as exc:  # the property under test: this must not happen
@@ -80,7 +83,7 @@ def inspect(ws: Path, count: Callable[[Any], dict[str, int]]) -> After:
         with workspace.read() as conn:
             integrity = str(conn.exec_driver_sql("PRAGMA integrity_check").scalar())
             report = check_chain(conn)
-        return After(True, integrity, report.ok, report.problem, count(workspace))
+        return After(True, integrity, report.ok, report.problem, count(workspace), wal_bytes)
     finally:
         workspace.close()
 
@@ -90,3 +93,52 @@ def fresh_copy(template: Path, target: Path) -> Path:
         shutil.rmtree(target)
     shutil.copytree(template, target)
     return target
+
+
+@dataclass(frozen=True)
+class Trial:
+    number: int
+    at: float
+    kill: Kill
+    after: After
+
+
+def kill_many(
+    template: Path,
+    work: Path,
+    args: Sequence[str],
+    moments: Sequence[float],
+    count: Callable[[Any], dict[str, int]],
+    *,
+    workers: int = 2,
+) -> list[Trial]:
+    """Copy ``template``, run ``args`` on the copy, SIGKILL it at each moment, inspect the copy.
+
+    Two trials run side by side (one per core) to keep the whole test short.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    def trial(number: int) -> Trial:
+        ws = fresh_copy(template, work / f"kill{number}")
+        try:
+            kill = run_cli(ws, args, kill_after=moments[number])
+            return Trial(number, moments[number], kill, inspect(ws, count))
+        finally:
+            shutil.rmtree(ws, ignore_errors=True)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(trial, range(len(moments))))
+
+
+def warm_duration(template: Path, work: Path, args: Sequence[str]) -> tuple[float, Path]:
+    """Run ``args`` to the end on two copies side by side, as the trials will run.
+
+    Returns the longer of the two times and one finished copy.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    copies = [fresh_copy(template, work / f"full{n}") for n in range(2)]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        runs = list(pool.map(lambda ws: run_cli(ws, args), copies))
+    assert all(r.returncode == 0 for r in runs), f"{args} failed"
+    return max(r.at for r in runs), copies[0]

@@ -4,28 +4,28 @@ PRAGMA integrity_check and the audit verification, and holds all or none of the 
 from __future__ import annotations
 
 import random
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import text
 
-from tests.crash.harness import fresh_copy, inspect, run_cli
+from tests.crash.harness import inspect, kill_many, warm_duration
 
 KILLS = 30
 SEED = 20241124
 
 
 def make_template(folder: Path) -> Path:
-    """The planted workspace of the model tests, with today's backup and its head taken."""
-    from core.backup import daily_backup_if_due, refresh_head
+    """The planted workspace of the model tests, with its audit head written."""
+    from core.backup import refresh_head
     from core.workspace import open_workspace
     from tests.core.supervision.planted import build
 
     build(folder)
     ws = open_workspace(folder / "ws")
-    daily_backup_if_due(ws)
+    with ws.write() as conn:
+        conn.execute(text("INSERT INTO settings (key, value) VALUES ('backup.keep', '0')"))
     refresh_head(ws)
     ws.close()
     return folder / "ws"
@@ -46,30 +46,24 @@ def counts(ws: Any) -> dict[str, int]:
 @pytest.mark.slow
 def test_model_run_survives_sigkill_at_random_points(tmp_path: Path) -> None:
     template = make_template(tmp_path / "template")
-    before = inspect(template, counts).counts
-    assert before == {"runs": 0, "clues": 0, "run_entries": 0}
-
-    full = fresh_copy(template, tmp_path / "full")
-    done = run_cli(full, ["run"])
-    assert done.returncode == 0
-    expected = inspect(full, counts).counts
-    assert expected["runs"] == 1 and expected["clues"] > 0 and expected["run_entries"] == 1
-    shutil.rmtree(full)
+    nothing = inspect(template, counts).counts
+    assert nothing == {"runs": 0, "clues": 0, "run_entries": 0}
+    seconds, full = warm_duration(template, tmp_path, ["run"])
+    everything = inspect(full, counts).counts
+    assert everything["runs"] == 1 and everything["clues"] > 0 and everything["run_entries"] == 1
 
     rng = random.Random(SEED)
-    outcomes: list[str] = []
-    for n in range(KILLS):
-        ws = fresh_copy(template, tmp_path / f"kill{n}")
-        # Half the kills anywhere, half in the last third, where the clues are written.
-        low = 0.2 if n % 2 == 0 else done.at * 0.67
-        at = rng.uniform(low, done.at * 1.05)
-        run_cli(ws, ["run"], kill_after=at)
-        after = inspect(ws, counts)
-        label = f"第{n + 1}次 {at:.2f}s"
-        assert after.opens, label
-        assert after.integrity == "ok", (label, after.integrity)
-        assert after.audit_ok, (label, after.audit_problem)
-        assert after.counts in (before, expected), (label, after.counts)
-        outcomes.append("全部" if after.counts == expected else "无")
-        shutil.rmtree(ws)
-    print(f"\n模型运行中断 {KILLS} 次（全程 {done.at:.1f} 秒）：", "、".join(outcomes))
+    # Half the kills anywhere, half in the last third, where the clues are written.
+    moments = [rng.uniform(0.2 if n % 2 else seconds * 0.67, seconds * 1.1) for n in range(KILLS)]
+    trials = kill_many(template, tmp_path, ["run"], moments, counts)
+    for t in trials:
+        label = f"第{t.number + 1}次，{t.at:.2f} 秒"
+        assert t.after.opens, label
+        assert t.after.integrity == "ok", (label, t.after.integrity)
+        assert t.after.audit_ok, (label, t.after.audit_problem)
+        assert t.after.counts in (nothing, everything), (label, t.after.counts)
+    landed = ["全部" if t.after.counts == everything else "无" for t in trials]
+    print(
+        f"\n模型运行中断 {KILLS} 次（完整运行 {seconds:.1f} 秒）：",
+        "、".join(landed),
+    )

@@ -98,7 +98,9 @@ COMMANDS = [
     (["audit", "export", "-o", "审计.json"], "audit_export"),
     (["audit", "verify"], "read"),
     (["users", "list"], "accounts"),
+    (["users", "add", "新账户", "--role", "reviewer"], "accounts"),
     (["settings", "set", "procuratorate", "示例县人民检察院"], "settings"),
+    (["users", "passwd", "管理员甲"], "accounts"),  # last: the administrator's own password changes
 ]
 
 
@@ -115,6 +117,7 @@ def test_each_role_on_each_cli_command(
     name = USER_OF[role]
     monkeypatch.setenv("CLUEWORKS_USER", name)
     monkeypatch.setenv("CLUEWORKS_PASSWORD", PASSWORDS[name])
+    monkeypatch.setenv("CLUEWORKS_NEW_PASSWORD", "Set-By-Admin-2024")
     monkeypatch.chdir(tmp_path)
     secured.ws.close()
     for args, permission in COMMANDS:
