@@ -127,9 +127,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from core.launch import launch_gui
+    from core.launch import launch_gui, save_screenshots
 
     ws = _workspace(args)
+    if args.screenshots:
+        saved = save_screenshots(ws.root, Path(args.screenshots))
+        print(f"已保存 {len(saved)} 张截图：{args.screenshots}")
+        return 0
     return launch_gui(ws.root)
 
 
@@ -174,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("gui", help="打开图形界面")
+    p.add_argument("--screenshots", metavar="DIR", help="依次打开每个页面并截图保存到 DIR，然后退出")
     p.set_defaults(func=cmd_gui)
 
     from core.cli_security import register as register_security
@@ -188,6 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(encoding="utf-8", errors="replace")
+    if list(sys.argv[1:] if argv is None else argv) == ["--self-test"]:
+        from core.selftest import run_self_test
+
+        return run_self_test()
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler = args.func
