@@ -39,26 +39,28 @@ class PartyHit:
 
 
 def search_parties(ws: Workspace, query: str, limit: int = 200) -> list[PartyHit]:
-    """Return cases with a party whose name starts with ``query`` (index), then contains it."""
+    """Return cases with a party whose name starts with ``query``, then those containing it.
+
+    Names are found first on the parties' name index (a range for the prefix, an index-only
+    scan for the substring); only the matching parties are then joined to their cases.
+    """
     q = query.strip()
     if not q:
         raise UserError("请输入要查找的当事人名称。")
-    sql = (
-        "SELECT c.id, c.case_no, cp.role, p.name FROM parties p "
-        "JOIN case_parties cp ON cp.party_id = p.id JOIN cases c ON c.id = cp.case_id "
-        "WHERE {cond} ORDER BY c.id LIMIT :lim"
-    )
     with ws.read() as conn:
-        rows = list(conn.execute(
-            text(sql.format(cond="p.name >= :lo AND p.name < :hi")),
-            {"lo": q, "hi": q + "\U0010ffff", "lim": limit},
-        ).all())
-        if len(rows) < limit:
-            seen = {(r[0], r[3]) for r in rows}
-            more = conn.execute(
-                text(sql.format(cond="instr(p.name, :q) > 1")), {"q": q, "lim": limit}
-            ).all()
-            rows += [r for r in more if (r[0], r[3]) not in seen][: limit - len(rows)]
+        ids = [int(r[0]) for r in conn.execute(
+            text("SELECT id FROM parties INDEXED BY ix_parties_name WHERE name >= :lo AND name < :hi "
+                 "ORDER BY name LIMIT :lim"), {"lo": q, "hi": q + "\U0010ffff", "lim": limit})]
+        if len(ids) < limit:
+            ids += [int(r[0]) for r in conn.execute(
+                text("SELECT id FROM parties INDEXED BY ix_parties_name WHERE instr(name, :q) > 1 LIMIT :lim"),
+                {"q": q, "lim": limit - len(ids)})]
+        if not ids:
+            return []
+        marks = ", ".join(str(i) for i in ids)
+        rows = conn.execute(text(
+            "SELECT c.id, c.case_no, cp.role, p.name FROM parties p JOIN case_parties cp ON cp.party_id = p.id "
+            f"JOIN cases c ON c.id = cp.case_id WHERE p.id IN ({marks}) ORDER BY c.id")).all()
     return [PartyHit(int(r[0]), r[1], r[2], r[3]) for r in rows]
 
 
@@ -80,19 +82,21 @@ def search_text(
     raw = sqlite3.connect(f"file:{ws.db_path}?mode=ro", uri=True)
     raw.text_factory = bytes
     try:
-        total = int(raw.execute("SELECT COUNT(*) FROM case_texts").fetchone()[0])
+        # Counting case_texts would walk every page of the texts; cases is small.
+        total = int(raw.execute("SELECT COUNT(*) FROM cases").fetchone()[0])
         last, done = 0, 0
         while len(hits) < limit:
             rows = raw.execute(
-                "SELECT case_id, full_text FROM case_texts WHERE case_id > ? ORDER BY case_id LIMIT ?",
+                "SELECT t.case_id, c.case_no, t.full_text FROM case_texts t JOIN cases c ON c.id = t.case_id "
+                "WHERE t.case_id > ? ORDER BY t.case_id LIMIT ?",
                 (last, SCAN_CHUNK),
             ).fetchall()
             if not rows:
                 break
-            for case_id, blob in rows:
+            for case_id, case_no, blob in rows:
                 pos = blob.find(needle)
                 if pos >= 0:
-                    hit = _hit(raw, case_id, blob, pos, len(needle))
+                    hit = _hit(case_id, case_no, blob, pos, len(needle))
                     hits.append(hit)
                     if on_hit is not None:
                         on_hit(hit)
@@ -109,10 +113,9 @@ def search_text(
     return hits
 
 
-def _hit(raw: sqlite3.Connection, case_id: int, blob: bytes, pos: int, size: int) -> TextHit:
+def _hit(case_id: int, case_no: bytes, blob: bytes, pos: int, size: int) -> TextHit:
     before = blob[max(0, pos - SNIPPET * 3) : pos].decode("utf-8", errors="ignore")[-SNIPPET:]
     match = blob[pos : pos + size].decode("utf-8")
     after = blob[pos + size : pos + size + SNIPPET * 3].decode("utf-8", errors="ignore")[:SNIPPET]
     start = len(blob[:pos].decode("utf-8", errors="ignore"))
-    case_no = raw.execute("SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
     return TextHit(case_id, case_no.decode("utf-8"), start, before + match + after)
