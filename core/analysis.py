@@ -152,6 +152,9 @@ def compute_features(ws: Workspace, *, everything: bool = False, progress: Progr
 def analyse_workspace(ws: Workspace, *, everything: bool = False, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> AnalysisSummary:
     """Compute missing or stale text features, then re-resolve parties; one transaction each."""
+    from core.security.guard import require
+
+    require("analyse", ws)
     started = time.perf_counter()
     cases, feats, version = compute_features(ws, everything=everything, progress=progress, cancel=cancel)
     feature_seconds = time.perf_counter() - started

@@ -142,7 +142,7 @@ def cmd_suggestions_reply(args: argparse.Namespace) -> int:
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
-    from core.settings import KNOWN, all_settings, set_setting
+    from core.settings import all_known, all_settings, set_setting
 
     ws = _ws(args)
     if args.settings_cmd == "set":
@@ -150,7 +150,7 @@ def cmd_settings(args: argparse.Namespace) -> int:
         print(f"已设置 {args.key} = {args.value}")
         return 0
     current = all_settings(ws)
-    for key, help_text in KNOWN.items():
+    for key, help_text in all_known().items():
         print(f"{key} = {current.get(key, '（未设置）')}    # {help_text}")
     return 0
 

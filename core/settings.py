@@ -15,6 +15,13 @@ KNOWN = {
 }
 
 
+def all_known() -> dict[str, str]:
+    """Return every settable key with its description (workspace and security settings)."""
+    from core.security.settings import SETTINGS
+
+    return {**KNOWN, **{k: spec.label for k, spec in SETTINGS.items()}}
+
+
 def get_setting(ws: Workspace, key: str, default: str | None = None) -> str | None:
     with ws.read() as conn:
         row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": key}).first()
@@ -30,10 +37,16 @@ def all_settings(ws: Workspace) -> dict[str, str]:
 
 
 def set_setting(ws: Workspace, key: str, value: str) -> None:
-    """Store a setting; only the keys in KNOWN are accepted."""
-    if key not in KNOWN:
+    """Store a setting (administrators only once accounts exist); only known keys are accepted."""
+    from core.security.guard import require
+    from core.security.settings import SETTINGS
+
+    require("settings", ws)
+    if key in SETTINGS:
+        value = SETTINGS[key].check(value)
+    elif key not in KNOWN:
         raise UserError(
-            f"未知的设置项“{key}”。", "可用：" + "；".join(f"{k}：{v}" for k, v in KNOWN.items())
+            f"未知的设置项“{key}”。", "可用：" + "；".join(f"{k}：{v}" for k, v in all_known().items())
         )
     value = value.strip()
     if not value:

@@ -64,6 +64,9 @@ def set_status(
     ws: Workspace, clue_id: int, status: str, reason: str | None = None, actor: str | None = None
 ) -> str:
     """Move a clue to ``status`` (code or Chinese name) if the lifecycle allows; return it."""
+    from core.security.guard import require
+
+    require("work_clues", ws)
     target = parse_status(status)
     who = actor or audit.current_actor()
     with ws.write() as conn:
@@ -86,6 +89,9 @@ def set_status(
 
 def add_note(ws: Workspace, clue_id: int, text: str, actor: str | None = None) -> int:
     """Add a note to a clue; return the note id."""
+    from core.security.guard import require
+
+    require("annotate", ws)
     body = (text or "").strip()
     if not body:
         raise UserError("批注内容不能为空。")
@@ -105,6 +111,9 @@ def add_note(ws: Workspace, clue_id: int, text: str, actor: str | None = None) -
 
 def assign(ws: Workspace, clue_id: int, assignee: str | None, actor: str | None = None) -> None:
     """Set (or clear, with None) who works the clue."""
+    from core.security.guard import require
+
+    require("work_clues", ws)
     who = actor or audit.current_actor()
     name = assignee.strip() if assignee and assignee.strip() else None
     with ws.write() as conn:
@@ -127,6 +136,9 @@ def set_tags(
     actor: str | None = None,
 ) -> list[str]:
     """Add and remove tags on a clue; return the tags it now has."""
+    from core.security.guard import require
+
+    require("work_clues", ws)
     who = actor or audit.current_actor()
     with ws.write() as conn:
         row = _clue(conn, clue_id)

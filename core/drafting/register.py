@@ -182,6 +182,9 @@ def record_reply(
     ws: Workspace, number_or_id: str, replied_on: dt.date, note: str | None = None
 ) -> SuggestionRow:
     """Record the recipient's written reply, closing the follow-up loop."""
+    from core.security.guard import require
+
+    require("draft", ws)
     with ws.write() as conn:
         row = conn.execute(
             text(

@@ -135,6 +135,9 @@ def issue_draft(
     out: Path | None = None,
 ) -> IssuedDraft:
     """Number, write and register a draft; its confirmed clues become "suggestion issued"."""
+    from core.security.guard import require
+
+    require("draft", ws)
     from core.clues.service import set_status
 
     if not office_abbr:

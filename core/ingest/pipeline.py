@@ -192,6 +192,9 @@ def import_file(
     parallel: bool | None = None,
 ) -> ImportReport:
     """Import ``path`` into ``ws`` in one transaction; a failure or cancel changes nothing."""
+    from core.security.guard import require
+
+    require("import", ws)
     started = time.perf_counter()
     plan = plan or inspect_file(path, options)
     report = ImportReport(dataset_id=None, kind=plan.kind, list_type=plan.list_type,

@@ -102,6 +102,9 @@ def _entity_parties(conn: Connection, entity_id: int) -> list[int]:
 
 def merge_entities(ws: Workspace, entity_ids: list[int], note: str | None = None) -> ResolveSummary:
     """Record that these entities are one and re-resolve; the decision survives re-runs."""
+    from core.security.guard import require
+
+    require("merge_entities", ws)
     if len(set(entity_ids)) < 2:
         raise UserError("合并至少需要两个不同的实体。")
     with ws.write() as conn:
@@ -113,6 +116,9 @@ def merge_entities(ws: Workspace, entity_ids: list[int], note: str | None = None
 
 def split_entity(ws: Workspace, entity_id: int, party_ids: list[int], note: str | None = None) -> ResolveSummary:
     """Take ``party_ids`` out of an entity for good and re-resolve."""
+    from core.security.guard import require
+
+    require("merge_entities", ws)
     with ws.write() as conn:
         members = _entity_parties(conn, entity_id)
         taken = [p for p in party_ids if p in members]

@@ -150,6 +150,9 @@ def run_models(
     gets (fraction, Chinese message); ``cancel`` is checked between steps, and a
     cancelled run changes no clue (it is still recorded, as cancelled).
     """
+    from core.security.guard import require
+
+    require("run_models", ws)
     started = time.perf_counter()
     started_at = _now()
     who = actor or audit.current_actor()
