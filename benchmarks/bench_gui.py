@@ -293,6 +293,9 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=1_000_000)
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument("--data", type=Path, default=Path("/tmp/clueworks-bench-gui"))
+    parser.add_argument(
+        "--window-only", action="store_true", help="skip the import and model-run stall measures"
+    )
     args = parser.parse_args()
     args.data.mkdir(parents=True, exist_ok=True)
     rows = []
@@ -323,6 +326,9 @@ def main() -> None:
             "ok" if scrolled <= 0.5 else "SLOW",
         )
     )
+    if args.window_only:
+        print_table(("measure", "value", "target", ""), rows)
+        return
     sheet = write_import_file(args.data / f"cases-{args.import_rows}.csv", args.import_rows)
     fresh = args.data / "ws-import"
     if fresh.exists():

@@ -34,7 +34,7 @@ class IdTableModel(QAbstractTableModel):
         columns: Sequence[str],
         headers: Sequence[str],
         query: Any,
-        fetch_ids: Callable[[Any], array[int]],
+        fetch_ids: Callable[[Any], Sequence[int]],
         fetch_rows: Callable[[list[int]], dict[int, Any]],
         parent: Any = None,
     ) -> None:
@@ -44,32 +44,32 @@ class IdTableModel(QAbstractTableModel):
         self.query = query
         self._fetch_ids = fetch_ids
         self._fetch_rows = fetch_rows
-        self._ids: array[int] = array("q")
+        self._ids: Sequence[int] = array("q")  # an array, or a range when ids have no gaps
         self._pages: OrderedDict[int, dict[int, Any]] = OrderedDict()
-        self._op: Operation[array[int]] | None = None
+        self._op: Operation[Sequence[int]] | None = None
         self.page_fetches = 0  # how often the database was asked for rows (tests, benchmark)
 
     # querying ----------------------------------------------------------------
-    def set_query(self, query: Any) -> Operation[array[int]]:
+    def set_query(self, query: Any) -> Operation[Sequence[int]]:
         """Run ``query`` on the read lane; the table switches when the ids arrive."""
         if self._op is not None and self._op.is_running:
             self._op.cancel()
         self.query = query
         fetch = self._fetch_ids
 
-        def work(job: Job) -> array[int]:
+        def work(job: Job) -> Sequence[int]:
             return fetch(query)
 
-        op: Operation[array[int]] = Operation(None, work, lane="read", dialog=False)
+        op: Operation[Sequence[int]] = Operation(None, work, lane="read", dialog=False)
         op.success(lambda ids, q=query: self._set_ids(ids, q))
         self._op = op
         self.loading.emit()
         return op.run()
 
-    def reload(self) -> Operation[array[int]]:
+    def reload(self) -> Operation[Sequence[int]]:
         return self.set_query(self.query)
 
-    def _set_ids(self, ids: array[int], query: Any) -> None:
+    def _set_ids(self, ids: Sequence[int], query: Any) -> None:
         if query != self.query:  # a newer query is on its way
             return
         self.beginResetModel()
@@ -92,6 +92,8 @@ class IdTableModel(QAbstractTableModel):
             return
         first = len(self._ids)
         self.beginInsertRows(QModelIndex(), first, first + len(ids) - 1)
+        if not isinstance(self._ids, array):
+            self._ids = array("q", self._ids)
         self._ids.extend(ids)
         self.endInsertRows()
 
@@ -139,7 +141,7 @@ class IdTableModel(QAbstractTableModel):
         page = self._pages.get(number)
         if page is None:
             ids = self._ids[number * PAGE_ROWS : (number + 1) * PAGE_ROWS]
-            page = self._fetch_rows(ids.tolist())
+            page = self._fetch_rows(list(ids))
             self.page_fetches += 1
             self._pages[number] = page
             while len(self._pages) > CACHED_PAGES:
