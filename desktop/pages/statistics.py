@@ -160,6 +160,12 @@ class StatisticsPage(Page):
             bar.append(values)
             series.append(bar)
         self._attach(box, series, models, horizontal=True)
+        # Model names are long Chinese phrases: show them whole (smaller) rather than "…".
+        axis = box.chart.axes(Qt.Orientation.Vertical)[0]
+        axis.setTruncateLabels(False)
+        font = axis.labelsFont()
+        font.setPointSizeF(max(7.5, font.pointSizeF() - 1.5))
+        axis.setLabelsFont(font)
 
     def _funnel(self, stats: ClueStatistics | None, empty: str) -> None:
         box = self.funnel
