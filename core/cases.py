@@ -9,26 +9,12 @@ from typing import Any
 from sqlalchemy import text
 
 from core.errors import UserError
+from core.ingest.lexicon import CASE_FIELDS
 from core.ingest.normalise.case_numbers import canonical_case_no
 from core.workspace import Workspace
 
-CASE_FIELDS_OUT = (
-    "case_no",
-    "court",
-    "cause",
-    "procedure",
-    "doc_type",
-    "filing_date",
-    "closing_date",
-    "closing_method",
-    "plaintiffs",
-    "defendants",
-    "third_parties",
-    "agents",
-    "claim_amount",
-    "service_method",
-    "judge",
-)
+# Every canonical case field except the full text, which lives in case_texts.
+CASE_FIELDS_OUT = tuple(f for f in CASE_FIELDS if f != "full_text")
 
 
 @dataclass(frozen=True)
