@@ -4,26 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Canonical case fields, in the order the exports list them.
-CASE_FIELDS = (
-    "case_no",
-    "court",
-    "cause",
-    "procedure",
-    "doc_type",
-    "filing_date",
-    "closing_date",
-    "closing_method",
-    "plaintiffs",
-    "defendants",
-    "third_parties",
-    "agents",
-    "claim_amount",
-    "service_method",
-    "judge",
-    "full_text",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class HeaderStyle:
