@@ -1,13 +1,16 @@
-"""Turning the data rows of a sheet into ready-to-insert row tuples, chunk by chunk.
+"""Turning the data rows of a sheet into ready-to-insert row tuples, batch by batch.
 
-This part runs either in the importing process or in a helper process (large files), so
-it holds no database connection: the writer hands it the first free ids and the case
-numbers already in the workspace, and it hands back tuples in table order.
+The importing process reads the file and keeps each row's judgment text (most of the
+bytes); the rest of the row goes to a RowConverter, in the same process for small files or
+in a helper process for large ones, so the two cores of a county PC share the work without
+shipping the texts between processes. The converter holds no database connection: the
+writer hands it the first free ids and the case numbers already in the workspace, and it
+hands back tuples in table order plus the case id of each imported row, to which the
+writer joins the texts it kept.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -15,8 +18,16 @@ from typing import Any
 
 from core.ingest.normalise.cells import clean_text
 from core.ingest.plan import ImportPlan
-from core.ingest.readers import TextTableReader, WorkbookReader, open_table
-from core.ingest.records import CaseValues, ListValues, case_values, iso, list_values, party_values
+from core.ingest.readers import TextTableReader, WorkbookReader
+from core.ingest.records import (
+    CaseValues,
+    ListValues,
+    case_values,
+    iso,
+    list_values,
+    party_row,
+    text_value,
+)
 
 CHUNK_ROWS = 2000
 MAX_REPORTED = 1000  # lists in the report are capped; counts are not
@@ -54,10 +65,21 @@ class Tally:
 
 
 @dataclass
-class Chunk:
-    rows: dict[str, list[tuple[Any, ...]]]
-    rows_read: int
+class Batch:
+    """Rows read by the importing process; their judgment texts are held back in ``texts``."""
+
+    rows: list[tuple[int, list[Any]]]  # (1-based row number, cells with the text cell None)
+    texts: dict[int, Any]  # row number -> raw text cell
+    rows_read: int  # rows read so far, this batch included
     fraction: float  # of the file read so far, or -1 when unknown
+
+
+@dataclass
+class Chunk:
+    """What the converter made of one batch: insert tuples without the judgment texts."""
+
+    rows: dict[str, list[tuple[Any, ...]]]
+    case_rows: list[tuple[int, int]]  # (row number, case id) of each case imported
 
 
 def _dumps(value: Any) -> str | None:
@@ -78,6 +100,7 @@ class RowConverter:
         self.seen: dict[Any, int] = {}
         self.tally = Tally()
         self.buffers: dict[str, list[tuple[Any, ...]]] = {}
+        self.case_rows: list[tuple[int, int]] = []
 
     def _take(self, table: str) -> int:
         value = self.next[table]
@@ -87,9 +110,13 @@ class RowConverter:
     def _push(self, table: str, values: tuple[Any, ...]) -> None:
         self.buffers.setdefault(table, []).append(values)
 
-    def take_buffers(self) -> dict[str, list[tuple[Any, ...]]]:
-        out, self.buffers = self.buffers, {}
-        return out
+    def convert(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> Chunk:
+        """Convert a batch of (row number, cells) and return its insert tuples."""
+        for row_number, cells in rows:
+            self.add_row(row_number, cells)
+        chunk = Chunk(self.buffers, self.case_rows)
+        self.buffers, self.case_rows = {}, []
+        return chunk
 
     def add_row(self, row_number: int, raw: Sequence[Any]) -> None:
         """Convert one data row (raw cell values) into buffered insert tuples."""
@@ -113,9 +140,10 @@ class RowConverter:
         return out
 
     def _quarantine(self, row_number: int, reason: str, cells: Sequence[Any]) -> None:
+        # The cells stay a dict here: the writer adds the text it kept, then stores JSON.
         shown = {h: clean_text(cells[i]) for i, h in enumerate(self.plan.headers) if i < len(cells)}
         self._push("quarantined_rows", (self._take("quarantined_rows"), self.dataset_id, row_number,
-                                        reason, _dumps(shown)))
+                                        reason, shown))
         self.tally.quarantined_count += 1
         if len(self.tally.quarantined) < MAX_REPORTED:
             self.tally.quarantined.append({"row": row_number, "reason": reason})
@@ -159,12 +187,10 @@ class RowConverter:
             iso(f["filing_date"]), iso(f["closing_date"]), f["closing_method"], f["claim_amount"],
             f["service_method"], f["judge"], f["plaintiffs"], f["defendants"], f["third_parties"],
             f["agents"], _dumps(values.extra or None)))
-        if values.full_text:
-            self._push("case_texts", (case_id, values.full_text))
+        self.case_rows.append((row_number, case_id))
         for pos, mention in enumerate(values.parties):
             pid = self._take("parties")
-            pv = [iso(v) if isinstance(v, dt.date) else v for v in party_values(mention).values()]
-            self._push("parties", (pid, *pv))
+            self._push("parties", (pid, *party_row(mention)))
             self._push("case_parties", (self._take("case_parties"), case_id, pid, mention.role, pos))
         self.tally.rows_imported += 1
 
@@ -194,22 +220,49 @@ def data_rows(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Ite
         yield idx + 1, row
 
 
-def convert_chunks(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
-                   existing_keys: set[str]) -> Iterator[Chunk | Tally]:
-    """Yield chunks of insert tuples, then the final Tally."""
-    reader = open_table(plan.path, plan.encoding)
-    conv = RowConverter(plan, dataset_id, next_ids, existing_keys)
+def read_batches(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Iterator[Batch]:
+    """Yield the data rows in batches, each row's judgment text taken out into ``texts``."""
+    text_col = plan.mapping["full_text"].column if "full_text" in plan.mapping else None
     total = plan.total_rows
-    pending = 0
+    rows: list[tuple[int, list[Any]]] = []
+    texts: dict[int, Any] = {}
+    read = 0
     for row_number, row in data_rows(reader, plan):
-        conv.add_row(row_number, row)
-        pending += 1
-        if pending >= CHUNK_ROWS:
-            pending = 0
-            if isinstance(reader, TextTableReader):
-                fraction = reader.position()
-            else:
-                fraction = conv.tally.rows_read / total if total > 0 else -1.0
-            yield Chunk(conv.take_buffers(), conv.tally.rows_read, fraction)
-    yield Chunk(conv.take_buffers(), conv.tally.rows_read, 1.0)
-    yield conv.tally
+        if text_col is not None and text_col < len(row):
+            row = list(row)
+            texts[row_number], row[text_col] = row[text_col], None
+        rows.append((row_number, row))
+        read += 1
+        if len(rows) >= CHUNK_ROWS:
+            yield Batch(rows, texts, read, _fraction(reader, read, total))
+            rows, texts = [], {}
+    yield Batch(rows, texts, read, 1.0)
+
+
+def _fraction(reader: WorkbookReader | TextTableReader, read: int, total: int) -> float:
+    if isinstance(reader, TextTableReader):
+        return reader.position()
+    return read / total if total > 0 else -1.0
+
+
+def complete(chunk: Chunk, batch: Batch, plan: ImportPlan) -> dict[str, list[tuple[Any, ...]]]:
+    """Return the chunk's insert tuples with the batch's texts joined back in."""
+    rows = chunk.rows
+    texts = batch.texts
+    if texts:
+        case_texts = []
+        for row_number, case_id in chunk.case_rows:
+            value = text_value(texts.get(row_number))
+            if value:
+                case_texts.append((case_id, value))
+        rows["case_texts"] = case_texts
+    quarantined = rows.get("quarantined_rows")
+    if quarantined:
+        header = plan.mapping["full_text"].header if "full_text" in plan.mapping else None
+        done = []
+        for qid, dataset_id, row_number, reason, shown in quarantined:
+            if header is not None and row_number in texts:
+                shown[header] = clean_text(texts[row_number])
+            done.append((qid, dataset_id, row_number, reason, _dumps(shown)))
+        rows["quarantined_rows"] = done
+    return rows

@@ -9,11 +9,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import multiprocessing as mp
-import queue
 import time
-import traceback
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,14 +19,17 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from core import audit
-from core.errors import Cancelled, CancelToken, RefusedInput, UserError
-from core.ingest.convert import ID_TABLES, TABLES, Chunk, Tally, convert_chunks
+from core.errors import Cancelled, CancelToken, RefusedInput
+from core.ingest.bulk import drop_indexes_for_bulk, rebuild_indexes
+from core.ingest.convert import ID_TABLES, TABLES, Batch, complete, read_batches
+from core.ingest.converters import ChildConverter, ConverterHost, LocalConverter
 from core.ingest.plan import ImportOptions, ImportPlan, inspect_file
-from core.ingest.readers import EncodingMismatch, next_encoding
+from core.ingest.readers import EncodingMismatch, next_encoding, open_table
 from core.workspace import Workspace
 
 Progress = Callable[[int, int], None]
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # smaller files are not worth a helper process
+IN_FLIGHT = 3  # batches handed to the converter and not yet written (bounds memory)
 _INSERT = {t: f"INSERT INTO {t} ({', '.join(c)}) VALUES ({', '.join('?' * len(c))})" for t, c in TABLES}
 
 
@@ -57,50 +58,6 @@ class ImportReport:
         out = dataclasses.asdict(self)
         out["seconds"] = round(self.seconds, 2)
         return out
-
-
-def _child(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int], existing: set[str],
-           out: Any) -> None:
-    try:
-        for item in convert_chunks(plan, dataset_id, next_ids, existing):
-            out.put(item)
-    except EncodingMismatch as exc:
-        out.put(("encoding", exc.encoding))
-    except UserError as exc:
-        out.put(("refused", exc.message, exc.details))
-    except BaseException:  # reported to the writer, which rolls back
-        out.put(("error", traceback.format_exc()))
-
-
-def _from_child(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
-                existing: set[str], cancel: CancelToken | None) -> Iterator[Chunk | Tally]:
-    ctx = mp.get_context("spawn")
-    out = ctx.Queue(maxsize=3)
-    proc = ctx.Process(target=_child, args=(plan, dataset_id, next_ids, existing, out), daemon=True)
-    proc.start()
-    try:
-        while True:
-            try:
-                item = out.get(timeout=0.5)
-            except queue.Empty:
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled() from None
-                if not proc.is_alive():
-                    raise RuntimeError("导入子进程意外退出") from None
-                continue
-            if isinstance(item, tuple):
-                if item[0] == "encoding":
-                    raise EncodingMismatch(item[1])
-                if item[0] == "refused":
-                    raise RefusedInput(item[1], item[2])
-                raise RuntimeError(item[1])
-            yield item
-            if isinstance(item, Tally):
-                return
-    finally:
-        if proc.is_alive():
-            proc.terminate()
-        proc.join(timeout=10)
 
 
 def _write(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
@@ -138,6 +95,7 @@ def _insert_dataset(conn: Connection, plan: ImportPlan, who: str) -> int:
 
 def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parallel: bool,
          progress: Progress | None, cancel: CancelToken | None) -> None:
+    reader = open_table(plan.path, plan.encoding)
     with ws.write() as conn:
         dataset_id = _insert_dataset(conn, plan, who)
         next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
@@ -145,21 +103,33 @@ def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parall
         existing: set[str] = set()
         if plan.kind == "cases":
             existing = {r[0] for r in conn.execute(text("SELECT case_no_key FROM cases"))}
-        source = (_from_child(plan, dataset_id, next_ids, existing, cancel) if parallel
-                  else convert_chunks(plan, dataset_id, next_ids, existing))
-        tally: Tally | None = None
-        for item in source:
-            if isinstance(item, Tally):
-                tally = item
-                break
-            _write(conn, item.rows)
-            if cancel is not None and cancel.is_set():
-                raise Cancelled()
-            if progress is not None and item.fraction < 1.0:
-                done = item.rows_read
-                total = int(done / item.fraction) if item.fraction > 0 else done
-                progress(done, max(total, done))
-        assert tally is not None
+        dropped = drop_indexes_for_bulk(conn, plan)
+        host: ConverterHost = (ChildConverter(plan, dataset_id, next_ids, existing, cancel) if parallel
+                               else LocalConverter(plan, dataset_id, next_ids, existing))
+        try:
+            waiting: deque[Batch] = deque()
+
+            def land() -> None:
+                batch = waiting.popleft()
+                _write(conn, complete(host.result(), batch, plan))
+                if progress is not None and batch.fraction < 1.0:
+                    done = batch.rows_read
+                    total = int(done / batch.fraction) if batch.fraction > 0 else done
+                    progress(done, max(total, done))
+
+            for batch in read_batches(reader, plan):
+                host.submit(batch.rows)
+                waiting.append(batch)
+                if len(waiting) >= IN_FLIGHT:
+                    land()
+                if cancel is not None and cancel.is_set():
+                    raise Cancelled()
+            while waiting:
+                land()
+            tally = host.finish()
+        finally:
+            host.close()
+        rebuild_indexes(conn, dropped)
         if tally.rows_read == 0:
             raise RefusedInput(f"文件“{plan.file_name}”没有数据行。")
         for name in ("rows_read", "rows_imported", "duplicates", "duplicate_rows", "conflicts",

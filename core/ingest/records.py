@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from core.ingest.normalise.amounts import parse_amount
@@ -13,7 +14,7 @@ from core.ingest.normalise.cells import clean_text
 from core.ingest.normalise.dates import parse_date
 from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
 from core.ingest.normalise.names import clean_name, company_form_variant, is_organisation, name_key
-from core.ingest.normalise.parties import PartyMention, split_parties
+from core.ingest.normalise.parties import PARTY_CACHE_SIZE, PartyMention, split_parties
 from core.ingest.values import canonical_value
 
 PARTY_FIELDS = (
@@ -89,9 +90,7 @@ def case_values(
         fields[name] = cell or None
         if cell:
             parties.extend(split_parties(cell, role))
-    raw_text = _cell(row, cols.get("full_text"))
-    # Judgment texts are kept verbatim (only trimmed): spans and searches index into them.
-    text = (raw_text.strip() if type(raw_text) is str else clean_text(raw_text)) or None
+    text = text_value(_cell(row, cols.get("full_text")))
     extra: dict[str, Any] = {h: v for h, c in extra_cols.items() if (v := _text(row, c))}
     if problems:
         extra["_数据问题"] = problems
@@ -151,24 +150,23 @@ def list_values(
     return ListValues(fields=fields, identity=identity, extra=extra)
 
 
-def party_values(p: PartyMention) -> dict[str, Any]:
-    """Return the column values of a party row."""
-    name = p.name
-    ident = p.id_number
-    return {
-        "name": name,
-        "name_key": name_key(name),
-        "name_variant": company_form_variant(name),
-        "kind": p.kind or ("organisation" if is_organisation(name) else "person"),
-        "id_number": ident.value if ident is not None and ident.valid else None,
-        "id_number_raw": ident.raw if ident is not None else None,
-        "id_problem": ident.problem if ident is not None else None,
-        "address": p.address,
-        "gender": p.gender,
-        "birth_date": p.birth_date,
-        "law_firm": p.law_firm,
-        "raw": p.raw,
-    }
+@lru_cache(maxsize=PARTY_CACHE_SIZE)
+def party_row(p: PartyMention) -> tuple[Any, ...]:
+    """Return the parties-table values of a mention (columns after the id), dates as ISO text."""
+    name, ident = p.name, p.id_number
+    return (
+        name, name_key(name), company_form_variant(name),
+        p.kind or ("organisation" if is_organisation(name) else "person"),
+        ident.value if ident is not None and ident.valid else None,
+        ident.raw if ident is not None else None,
+        ident.problem if ident is not None else None,
+        p.address, p.gender, iso(p.birth_date), p.law_firm, p.raw,
+    )
+
+
+def text_value(raw: Any) -> str | None:
+    """Return a judgment text as stored: verbatim but trimmed (spans and searches index into it)."""
+    return (raw.strip() if type(raw) is str else clean_text(raw)) or None
 
 
 def iso(value: dt.date | None) -> str | None:

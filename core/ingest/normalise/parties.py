@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from core.ingest.normalise.cells import clean_text, to_halfwidth
 from core.ingest.normalise.dates import parse_date
@@ -18,6 +18,7 @@ _ATTRIBUTE_ROLE = "attribute"  # a cue like 法定代表人: what follows descri
 
 _SEPARATORS = ",;、。\n\r\t"
 _FRAGMENT_RE = re.compile(r"[^,;、。\n\r\t]+")
+_SEPARATOR_RE = re.compile(r"[,;、。\n\r\t]")
 # The same, but the match itself excludes surrounding spaces (no strip step needed).
 _STRIPPED_FRAGMENT_RE = re.compile(r"[^,;、。\s](?:[^,;、。\n\r\t]*[^,;、。\s])?")
 _ID_TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
@@ -29,6 +30,7 @@ _CREDIT_CODE_RE = re.compile(r"(?:统一社会信用代码[:：]?)?[0-9A-HJ-NPQR
 _PLAIN_NAME_RE = re.compile(r"[^()\s\d]+")
 # Only CJK and · : already what clean_name would return.
 _NAME_CHARS_RE = re.compile(r"[\u4e00-\u9fff·]+")
+_NAME_WITH_ID_RE = re.compile(r"([\u4e00-\u9fff·]+)\((\d{17}[\dXx]|\d{15})\)")
 _BIRTH_RE = re.compile(
     r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d十一二三四五六七八九]{1,3}\s*月"
     r"(?:\s*[\d十一二三四五六七八九]{1,3}\s*日)?"
@@ -84,25 +86,49 @@ class _PartyLexicon:
     bracket_attribute_re: re.Pattern[str]
 
 
+# Lenders, banks, property companies and their lawyers fill the same party cells again
+# and again across a court's cases: a bounded cache saves most of the splitting work.
+PARTY_CACHE_SIZE = 65_536
+
+
 def split_parties(cell: object, default_role: str) -> list[PartyMention]:
     """Return the parties named in a cell; role prefixes (原告：) override default_role."""
     try:
         text = clean_text(cell)
         if not text:
             return []
-        return _split(text, default_role)
+        return list(_split_cached(text, default_role))
     except Exception:
         # A cell we cannot read yields no parties rather than a failed import; the raw
         # value stays in the row's provenance.
         return []
 
 
+@lru_cache(maxsize=PARTY_CACHE_SIZE)
+def _split_cached(text: str, default_role: str) -> tuple[PartyMention, ...]:
+    """Return the parties of a cleaned cell; mentions are frozen, so sharing them is safe."""
+    return tuple(_split(text, default_role))
+
+
 def _split(text: str, default_role: str) -> list[PartyMention]:
     """Return the parties of a non-empty cleaned cell."""
     lexicon = _lexicon()
     norm = to_halfwidth(text)  # same length as text: offsets carry over for `raw`
+    if lexicon.cue_hint_chars.isdisjoint(norm):
+        # The two commonest cells, "张三" and "张三（身份证号）", need none of the work below
+        # (a test checks both ways give the same mentions).
+        if _NAME_CHARS_RE.fullmatch(norm):
+            return [_single(norm, default_role, None, text)]
+        match = _NAME_WITH_ID_RE.fullmatch(norm)
+        if match is not None:
+            return [_single(match[1], default_role, parse_id_number(match[2]), text)]
+    return _split_general(text, norm, default_role, lexicon)
+
+
+def _split_general(text: str, norm: str, default_role: str, lexicon: _PartyLexicon) -> list[PartyMention]:
+    """Return the parties of a cell by reading its role cues, fragments and brackets."""
     # Separators inside brackets (“某律师事务所（特殊普通合伙、分所）”) do not split parties.
-    masked = _mask_bracketed(norm) if "(" in norm else norm
+    masked = _mask_bracketed(norm) if "(" in norm and _SEPARATOR_RE.search(norm) else norm
     drafts: list[_Draft] = []
     for role, seg_start, seg_end in _segments(norm, default_role, lexicon):
         for start, end in _fragments(masked, seg_start, seg_end):
@@ -118,6 +144,22 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
                 continue
             drafts.extend(_name_drafts(fragment, role, start, end, lexicon))
     return [_finish(draft, text, lexicon) for draft in drafts if draft.name]
+
+
+def _single(name: str, role: str, id_number: IdNumber | None, raw: str) -> PartyMention:
+    """Return the mention of a cell holding one bare name, perhaps with an ID number."""
+    valid = id_number is not None and id_number.valid
+    return PartyMention(
+        name=name,
+        role=role,
+        kind="organisation" if is_organisation(name) else "person",
+        id_number=id_number,
+        address=None,
+        gender=id_number.gender if valid and id_number is not None else None,
+        birth_date=id_number.birth_date if valid and id_number is not None else None,
+        law_firm=None,
+        raw=raw,
+    )
 
 
 def _mask_bracketed(norm: str) -> str:
@@ -159,34 +201,10 @@ def _segments(norm: str, default_role: str, lexicon: _PartyLexicon) -> list[tupl
     return segments
 
 
-def _fragments(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Return (start, end) of the separator-delimited, stripped fragments of norm[start:end];
-    separators inside brackets do not split."""
-    spans: list[tuple[int, int]] = []
-    if "(" not in norm[start:end]:
-        return [match.span() for match in _STRIPPED_FRAGMENT_RE.finditer(norm, start, end)]
-    depth, frag_start = 0, start
-    for i in range(start, end):
-        ch = norm[i]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth = max(depth - 1, 0)
-        elif depth == 0 and ch in _SEPARATORS:
-            _add_stripped(norm, frag_start, i, spans)
-            frag_start = i + 1
-    _add_stripped(norm, frag_start, end, spans)
-    return spans
-
-
-def _add_stripped(norm: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """Append the span without its surrounding whitespace, if anything is left."""
-    while start < end and norm[start].isspace():
-        start += 1
-    while end > start and norm[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
+def _fragments(masked: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return (start, end) of the separator-delimited fragments of masked[start:end] without
+    their surrounding spaces; ``masked`` has no separators left inside brackets."""
+    return [match.span() for match in _STRIPPED_FRAGMENT_RE.finditer(masked, start, end)]
 
 
 def _is_attribute(fragment: str, role: str, lexicon: _PartyLexicon) -> bool:

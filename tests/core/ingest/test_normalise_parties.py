@@ -9,8 +9,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from core.ingest.normalise.cells import to_halfwidth
 from core.ingest.normalise.id_numbers import PROBLEM_DIGITS_LOST
-from core.ingest.normalise.parties import PartyMention, split_parties
+from core.ingest.normalise.parties import (
+    ROLES,
+    PartyMention,
+    _lexicon,
+    _split_general,
+    split_parties,
+)
 from tests.core.ingest.normalise_strategies import any_cell, tricky_text
 
 SETTINGS = settings(derandomize=True, max_examples=200, deadline=None)
@@ -258,3 +265,40 @@ def test_never_raises(value: object) -> None:
 )
 def test_bracketed_notes_and_separators_inside_brackets(cell: str, role: str, names: list[str]) -> None:
     assert [p.name for p in split_parties(cell, role)] == names
+
+
+_NAME_CHARS = "张王李赵陈示例县建设银行有限公司股份·"
+_ID_LIKE = st.one_of(
+    st.from_regex(r"\d{17}[\dXx]", fullmatch=True),
+    st.from_regex(r"\d{15}", fullmatch=True),
+    st.sampled_from(["11010519491231002X", "110105194912310021", "110105491231002"]),
+)
+
+
+@SETTINGS
+@given(
+    st.text(alphabet=_NAME_CHARS, min_size=1, max_size=12),
+    st.one_of(st.none(), _ID_LIKE),
+    st.sampled_from(["()", "（）"]),
+    st.sampled_from(ROLES),
+)
+def test_quick_paths_match_the_general_reading(name: str, ident: str | None, brackets: str,
+                                               role: str) -> None:
+    """"张三" and "张三（身份证号）" skip the general reading; they must come out the same."""
+    cell = name if ident is None else f"{name}{brackets[0]}{ident}{brackets[1]}"
+    norm = to_halfwidth(cell)
+    assert split_parties(cell, role) == _split_general(cell, norm, role, _lexicon())
+
+
+def test_party_row_follows_the_parties_table() -> None:
+    from core.ingest.convert import TABLES
+    from core.ingest.records import party_row
+
+    columns = dict(TABLES)["parties"][1:]
+    (mention,) = split_parties("张三（11010519491231002x）", "defendant")
+    row = dict(zip(columns, party_row(mention), strict=True))
+    assert row["name"] == "张三" and row["kind"] == "person" and row["raw"] == "张三（11010519491231002x）"
+    assert row["id_number"] == "11010519491231002X" and row["id_problem"] is None
+    assert row["birth_date"] == "1949-12-31" and row["gender"] == "女"
+    (bank,) = split_parties("某某银行股份有限公司示例支行", "plaintiff")
+    assert dict(zip(columns, party_row(bank), strict=True))["kind"] == "organisation"
