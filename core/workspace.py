@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ class Workspace:
     root: Path
     engine: Engine
     migration_backup: Path | None = field(default=None)
+    _checkpoints: list[threading.Thread] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def db_path(self) -> Path:
@@ -52,16 +54,47 @@ class Workspace:
         return self.root / "exports"
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
-        """Yield a connection in one write transaction (taken with BEGIN IMMEDIATE)."""
+    def write(self, *, checkpoint_later: bool = False) -> Iterator[Connection]:
+        """Yield a connection in one write transaction (taken with BEGIN IMMEDIATE).
+
+        ``checkpoint_later``: for a transaction that writes hundreds of megabytes. The
+        commit makes it durable in the write-ahead log as always, but copying the log into
+        the database file (seconds per gigabyte) is left to a background thread instead of
+        being done before this returns.
+        """
         with self.engine.connect() as conn:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if checkpoint_later:
+                conn.exec_driver_sql("PRAGMA wal_autocheckpoint=0")
             try:
-                yield conn
-            except BaseException:
-                conn.rollback()
-                raise
-            conn.commit()
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.rollback()
+                    raise
+                conn.commit()
+            finally:
+                if checkpoint_later:
+                    conn.exec_driver_sql("PRAGMA wal_autocheckpoint=1000")
+        if checkpoint_later:
+            self._checkpoint_in_background()
+
+    def _checkpoint_in_background(self) -> None:
+        def run() -> None:
+            try:
+                with self.engine.connect() as conn:
+                    conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)")
+            except Exception:
+                pass
+
+        thread = threading.Thread(target=run, name="clueworks-checkpoint")
+        thread.start()
+        self._checkpoints.append(thread)
+
+    def wait_for_checkpoints(self) -> None:
+        """Wait until background checkpoints (see ``write``) have finished."""
+        while self._checkpoints:
+            self._checkpoints.pop().join()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -72,6 +105,7 @@ class Workspace:
         return Session(self.engine)
 
     def close(self) -> None:
+        self.wait_for_checkpoints()
         self.engine.dispose()
 
     def integrity_ok(self) -> bool:

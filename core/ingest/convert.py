@@ -1,12 +1,11 @@
 """Turning the data rows of a sheet into ready-to-insert row tuples, batch by batch.
 
 The importing process reads the file and keeps each row's judgment text (most of the
-bytes); the rest of the row goes to a RowConverter, in the same process for small files or
-in a helper process for large ones, so the two cores of a county PC share the work without
-shipping the texts between processes. The converter holds no database connection: the
-writer hands it the first free ids and the case numbers already in the workspace, and it
-hands back tuples in table order plus the case id of each imported row, to which the
-writer joins the texts it kept.
+bytes); the rest of the row is normalised by ``convert_rows`` (in this process for small
+files, in helper processes for large ones, so both cores of a county PC share the work
+without shipping texts between processes). ``convert_rows`` needs no state: it returns one
+item per row. The Assembler, in the importing process, takes the items in file order, gives
+out ids, finds duplicates and conflicts, and joins the texts back in.
 """
 
 from __future__ import annotations
@@ -52,7 +51,7 @@ ID_TABLES = ("source_rows", "cases", "parties", "case_parties", "list_records", 
 
 @dataclass
 class Tally:
-    """What the conversion found, row by row; becomes part of the import report."""
+    """What the import found, row by row; becomes part of the import report."""
 
     rows_read: int = 0
     rows_imported: int = 0
@@ -74,12 +73,14 @@ class Batch:
     fraction: float  # of the file read so far, or -1 when unknown
 
 
-@dataclass
-class Chunk:
-    """What the converter made of one batch: insert tuples without the judgment texts."""
-
-    rows: dict[str, list[tuple[Any, ...]]]
-    case_rows: list[tuple[int, int]]  # (row number, case id) of each case imported
+# One converted row, as a plain tuple (cheap to send between processes); the first element
+# says which:
+#   (QUARANTINE, row_number, reason, shown_cells)
+#   (CASE, row_number, case_no_key, case_no, case_columns, source_json, ((party_row, role), ...))
+#   (RECORD, row_number, identity, record_columns, source_json)
+# case_columns / record_columns are the table's columns after id, dataset_id, source_row_id.
+QUARANTINE, CASE, RECORD = 0, 1, 2
+Item = tuple[Any, ...]
 
 
 def _dumps(value: Any) -> str | None:
@@ -87,127 +88,159 @@ def _dumps(value: Any) -> str | None:
 
 
 class RowConverter:
+    """Normalises rows of one planned sheet; holds no state between rows."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        self.plan = plan
+        self.cases = plan.kind == "cases"
+        self.cols = {f: m.column for f, m in plan.mapping.items()}
+        used = set(self.cols.values())
+        self.extra_cols = {h: i for i, h in enumerate(plan.headers) if i not in used}
+        self.text_col = self.cols.get("full_text")
+        self.kept_raw = [c for f in ("filing_date", "closing_date", "event_date", "birth_date", "id_number")
+                         if (c := self.cols.get(f)) is not None]
+
+    def convert(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> list[Item]:
+        """Return one item per (row number, cells) row, in order."""
+        return [self.row(n, cells) for n, cells in rows]
+
+    def row(self, row_number: int, raw: Sequence[Any]) -> Item:
+        text_col = self.text_col
+        cells = [c if i == text_col else clean_text(c) for i, c in enumerate(raw)]
+        # Dates keep their raw value: a real Excel date cell is better than its text.
+        for col in self.kept_raw:
+            if col < len(raw) and not isinstance(raw[col], str):
+                cells[col] = raw[col]
+        if self.cases:
+            values = case_values(cells, self.cols, self.extra_cols)
+            if isinstance(values, str):
+                return self._quarantine(row_number, values, cells)
+            return self._case(row_number, cells, values)
+        record = list_values(cells, self.cols, self.extra_cols)
+        if isinstance(record, str):
+            return self._quarantine(row_number, record, cells)
+        return self._record(row_number, cells, record)
+
+    def _source_json(self, cells: Sequence[Any]) -> str | None:
+        headers = self.plan.headers
+        out: dict[str, str] = {}
+        for i, value in enumerate(cells[: len(headers)]):
+            if i != self.text_col and value not in (None, ""):
+                out[headers[i]] = value if type(value) is str else clean_text(value)
+        return _dumps(out)
+
+    def _quarantine(self, row_number: int, reason: str, cells: Sequence[Any]) -> Item:
+        # The cells stay a dict: the assembler adds the text it kept, then stores JSON.
+        shown = {h: clean_text(cells[i]) for i, h in enumerate(self.plan.headers) if i < len(cells)}
+        return (QUARANTINE, row_number, reason, shown)
+
+    def _case(self, row_number: int, cells: Sequence[Any], values: CaseValues) -> Item:
+        f = values.fields
+        columns = (
+            values.case_no, values.case_no_key, values.year, values.court_code, values.case_type,
+            values.seq, f["court"], f["cause"], f["procedure"], f["doc_type"], iso(f["filing_date"]),
+            iso(f["closing_date"]), f["closing_method"], f["claim_amount"], f["service_method"],
+            f["judge"], f["plaintiffs"], f["defendants"], f["third_parties"], f["agents"],
+            _dumps(values.extra or None))
+        parties = tuple((party_row(m), m.role) for m in values.parties)
+        return (CASE, row_number, values.case_no_key, values.case_no, columns,
+                self._source_json(cells), parties)
+
+    def _record(self, row_number: int, cells: Sequence[Any], values: ListValues) -> Item:
+        f = values.fields
+        columns = (
+            f["name"], f["name_key"], f["id_number"], f["id_number_raw"], f["id_problem"],
+            iso(f["birth_date"]), f["gender"], iso(f["event_date"]), f["amount"], f["status"],
+            f["address"], f["case_no"], _dumps(values.extra or None))
+        return (RECORD, row_number, values.identity, columns, self._source_json(cells))
+
+
+class Assembler:
+    """Turns converted items, in file order, into insert tuples with ids; keeps the Tally."""
+
     def __init__(self, plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
                  existing_keys: set[str]) -> None:
         self.plan = plan
         self.dataset_id = dataset_id
         self.next = dict(next_ids)
         self.existing = existing_keys
-        self.cols = {f: m.column for f, m in plan.mapping.items()}
-        used = set(self.cols.values())
-        self.extra_cols = {h: i for i, h in enumerate(plan.headers) if i not in used}
-        self.text_col = self.cols.get("full_text")
         self.seen: dict[Any, int] = {}
         self.tally = Tally()
-        self.buffers: dict[str, list[tuple[Any, ...]]] = {}
-        self.case_rows: list[tuple[int, int]] = []
+        text = plan.mapping.get("full_text")
+        self.text_header = text.header if text is not None else None
 
-    def _take(self, table: str) -> int:
-        value = self.next[table]
-        self.next[table] = value + 1
-        return value
-
-    def _push(self, table: str, values: tuple[Any, ...]) -> None:
-        self.buffers.setdefault(table, []).append(values)
-
-    def convert(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> Chunk:
-        """Convert a batch of (row number, cells) and return its insert tuples."""
-        for row_number, cells in rows:
-            self.add_row(row_number, cells)
-        chunk = Chunk(self.buffers, self.case_rows)
-        self.buffers, self.case_rows = {}, []
-        return chunk
-
-    def add_row(self, row_number: int, raw: Sequence[Any]) -> None:
-        """Convert one data row (raw cell values) into buffered insert tuples."""
-        self.tally.rows_read += 1
-        cells = [c if i == self.text_col else clean_text(c) for i, c in enumerate(raw)]
-        # Dates keep their raw value: a real Excel date cell is better than its text.
-        for f in ("filing_date", "closing_date", "event_date", "birth_date", "id_number"):
-            col = self.cols.get(f)
-            if col is not None and col < len(raw) and not isinstance(raw[col], str):
-                cells[col] = raw[col]
-        if self.plan.kind == "cases":
-            self._add_case(row_number, cells, case_values(cells, self.cols, self.extra_cols))
-        else:
-            self._add_list(row_number, cells, list_values(cells, self.cols, self.extra_cols))
-
-    def _raw_cells(self, cells: Sequence[Any]) -> dict[str, str]:
-        out: dict[str, str] = {}
-        for i, value in enumerate(cells[: len(self.plan.headers)]):
-            if i != self.text_col and value not in (None, ""):
-                out[self.plan.headers[i]] = value if type(value) is str else clean_text(value)
+    def assemble(self, items: Sequence[Item], batch: Batch) -> dict[str, list[tuple[Any, ...]]]:
+        """Return the insert tuples, by table, of a batch's items."""
+        out: dict[str, list[tuple[Any, ...]]] = {t: [] for t, _cols in TABLES}
+        sources, cases, texts = out["source_rows"], out["cases"], out["case_texts"]
+        parties, links, records = out["parties"], out["case_parties"], out["list_records"]
+        nxt, dataset_id, kept = self.next, self.dataset_id, batch.texts
+        tally = self.tally
+        tally.rows_read += len(items)
+        for item in items:
+            kind, row_number = item[0], item[1]
+            if kind == QUARANTINE:
+                self._quarantine(out["quarantined_rows"], item, kept)
+                continue
+            if self._skip(kind, row_number, item):
+                continue
+            sid = nxt["source_rows"]
+            nxt["source_rows"] = sid + 1
+            if kind == RECORD:
+                sources.append((sid, dataset_id, row_number, item[4]))
+                rid = nxt["list_records"]
+                nxt["list_records"] = rid + 1
+                records.append((rid, dataset_id, sid, *item[3]))
+                tally.rows_imported += 1
+                continue
+            sources.append((sid, dataset_id, row_number, item[5]))
+            case_id = nxt["cases"]
+            nxt["cases"] = case_id + 1
+            cases.append((case_id, dataset_id, sid, *item[4]))
+            if row_number in kept and (value := text_value(kept[row_number])):
+                texts.append((case_id, value))
+            pid, lid = nxt["parties"], nxt["case_parties"]
+            for pos, (columns, role) in enumerate(item[6]):
+                parties.append((pid, *columns))
+                links.append((lid, case_id, pid, role, pos))
+                pid += 1
+                lid += 1
+            nxt["parties"], nxt["case_parties"] = pid, lid
+            tally.rows_imported += 1
         return out
 
-    def _quarantine(self, row_number: int, reason: str, cells: Sequence[Any]) -> None:
-        # The cells stay a dict here: the writer adds the text it kept, then stores JSON.
-        shown = {h: clean_text(cells[i]) for i, h in enumerate(self.plan.headers) if i < len(cells)}
-        self._push("quarantined_rows", (self._take("quarantined_rows"), self.dataset_id, row_number,
-                                        reason, shown))
+    def _skip(self, kind: int, row_number: int, item: Item) -> bool:
+        """Return True (and count it) when the row repeats an earlier one or a stored case."""
+        key = item[2]
+        tally = self.tally
+        first = self.seen.get(key)
+        if first is None:
+            self.seen[key] = row_number
+            if kind == CASE and key in self.existing:
+                tally.conflict_count += 1
+                if len(tally.conflicts) < MAX_REPORTED:
+                    tally.conflicts.append({"row": row_number, "case_no": item[3],
+                                            "reason": "工作区中已有该案号（来自其他文件），未覆盖"})
+                return True
+            return False
+        tally.duplicates += 1
+        if len(tally.duplicate_rows) < MAX_REPORTED:
+            entry: dict[str, Any] = {"row": row_number, "first_row": first}
+            if kind == CASE:
+                entry["case_no"] = item[3]
+            tally.duplicate_rows.append(entry)
+        return True
+
+    def _quarantine(self, out: list[tuple[Any, ...]], item: Item, kept: dict[int, Any]) -> None:
+        _kind, row_number, reason, shown = item
+        if self.text_header is not None and row_number in kept:
+            shown[self.text_header] = clean_text(kept[row_number])
+        qid = self.next["quarantined_rows"]
+        self.next["quarantined_rows"] = qid + 1
+        out.append((qid, self.dataset_id, row_number, reason, _dumps(shown)))
         self.tally.quarantined_count += 1
         if len(self.tally.quarantined) < MAX_REPORTED:
             self.tally.quarantined.append({"row": row_number, "reason": reason})
-
-    def _source(self, row_number: int, cells: Sequence[Any]) -> int:
-        sid = self._take("source_rows")
-        self._push("source_rows", (sid, self.dataset_id, row_number, _dumps(self._raw_cells(cells))))
-        return sid
-
-    def _duplicate(self, key: Any, row_number: int, values: CaseValues | ListValues) -> bool:
-        if key not in self.seen:
-            self.seen[key] = row_number
-            return False
-        self.tally.duplicates += 1
-        if len(self.tally.duplicate_rows) < MAX_REPORTED:
-            entry: dict[str, Any] = {"row": row_number, "first_row": self.seen[key]}
-            if isinstance(values, CaseValues):
-                entry["case_no"] = values.case_no
-            self.tally.duplicate_rows.append(entry)
-        return True
-
-    def _add_case(self, row_number: int, cells: Sequence[Any], values: CaseValues | str) -> None:
-        if isinstance(values, str):
-            self._quarantine(row_number, values, cells)
-            return
-        key = values.case_no_key
-        if self._duplicate(key, row_number, values):
-            return
-        if key in self.existing:
-            self.tally.conflict_count += 1
-            if len(self.tally.conflicts) < MAX_REPORTED:
-                self.tally.conflicts.append({"row": row_number, "case_no": values.case_no,
-                                             "reason": "工作区中已有该案号（来自其他文件），未覆盖"})
-            return
-        sid = self._source(row_number, cells)
-        case_id = self._take("cases")
-        f = values.fields
-        self._push("cases", (
-            case_id, self.dataset_id, sid, values.case_no, key, values.year, values.court_code,
-            values.case_type, values.seq, f["court"], f["cause"], f["procedure"], f["doc_type"],
-            iso(f["filing_date"]), iso(f["closing_date"]), f["closing_method"], f["claim_amount"],
-            f["service_method"], f["judge"], f["plaintiffs"], f["defendants"], f["third_parties"],
-            f["agents"], _dumps(values.extra or None)))
-        self.case_rows.append((row_number, case_id))
-        for pos, mention in enumerate(values.parties):
-            pid = self._take("parties")
-            self._push("parties", (pid, *party_row(mention)))
-            self._push("case_parties", (self._take("case_parties"), case_id, pid, mention.role, pos))
-        self.tally.rows_imported += 1
-
-    def _add_list(self, row_number: int, cells: Sequence[Any], values: ListValues | str) -> None:
-        if isinstance(values, str):
-            self._quarantine(row_number, values, cells)
-            return
-        if self._duplicate(values.identity, row_number, values):
-            return
-        sid = self._source(row_number, cells)
-        f = values.fields
-        self._push("list_records", (
-            self._take("list_records"), self.dataset_id, sid, f["name"], f["name_key"],
-            f["id_number"], f["id_number_raw"], f["id_problem"], iso(f["birth_date"]), f["gender"],
-            iso(f["event_date"]), f["amount"], f["status"], f["address"], f["case_no"],
-            _dumps(values.extra or None)))
-        self.tally.rows_imported += 1
 
 
 def data_rows(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Iterator[tuple[int, list[Any]]]:
@@ -243,26 +276,3 @@ def _fraction(reader: WorkbookReader | TextTableReader, read: int, total: int) -
     if isinstance(reader, TextTableReader):
         return reader.position()
     return read / total if total > 0 else -1.0
-
-
-def complete(chunk: Chunk, batch: Batch, plan: ImportPlan) -> dict[str, list[tuple[Any, ...]]]:
-    """Return the chunk's insert tuples with the batch's texts joined back in."""
-    rows = chunk.rows
-    texts = batch.texts
-    if texts:
-        case_texts = []
-        for row_number, case_id in chunk.case_rows:
-            value = text_value(texts.get(row_number))
-            if value:
-                case_texts.append((case_id, value))
-        rows["case_texts"] = case_texts
-    quarantined = rows.get("quarantined_rows")
-    if quarantined:
-        header = plan.mapping["full_text"].header if "full_text" in plan.mapping else None
-        done = []
-        for qid, dataset_id, row_number, reason, shown in quarantined:
-            if header is not None and row_number in texts:
-                shown[header] = clean_text(texts[row_number])
-            done.append((qid, dataset_id, row_number, reason, _dumps(shown)))
-        rows["quarantined_rows"] = done
-    return rows

@@ -1,8 +1,9 @@
-"""Where the rows of an import are converted: in this process, or in a helper process.
+"""Where the rows of an import are normalised: in this process, or in helper processes.
 
-Both hosts take batches of rows (without their judgment texts) in order and hand back
-one Chunk per batch in the same order, then the final Tally. The helper process keeps a
-RowConverter alive for the whole file, so ids, duplicates and counts run on across batches.
+Both hosts take batches of rows (without their judgment texts) in file order and hand back
+the converted items of each batch in the same order. Conversion keeps no state between
+rows, so helpers take batches in turn; ids, duplicates and counts are settled afterwards,
+in order, by the importing process.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any, Protocol
 
 from core.errors import Cancelled, CancelToken
-from core.ingest.convert import Chunk, RowConverter, Tally
+from core.ingest.convert import Item, RowConverter
 from core.ingest.plan import ImportPlan
 
 Rows = Sequence[tuple[int, Sequence[Any]]]
@@ -24,89 +25,86 @@ _POLL_SECONDS = 0.5
 
 class ConverterHost(Protocol):
     def submit(self, rows: Rows) -> None: ...
-    def result(self) -> Chunk: ...
-    def finish(self) -> Tally: ...
+    def result(self) -> list[Item]: ...
     def close(self) -> None: ...
 
 
 class LocalConverter:
     """Converts in the importing process (small files: a helper would cost more than it saves)."""
 
-    def __init__(self, plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
-                 existing: set[str]) -> None:
-        self._conv = RowConverter(plan, dataset_id, next_ids, existing)
-        self._done: deque[Chunk] = deque()
+    def __init__(self, plan: ImportPlan) -> None:
+        self._conv = RowConverter(plan)
+        self._done: deque[list[Item]] = deque()
 
     def submit(self, rows: Rows) -> None:
         self._done.append(self._conv.convert(rows))
 
-    def result(self) -> Chunk:
+    def result(self) -> list[Item]:
         return self._done.popleft()
-
-    def finish(self) -> Tally:
-        return self._conv.tally
 
     def close(self) -> None:
         self._done.clear()
 
 
-def _serve(plan: ImportPlan, dataset_id: int, next_ids: dict[str, int], existing: set[str],
-           inbox: Any, outbox: Any) -> None:
-    """Helper-process loop: convert each batch from ``inbox``; None ends with the Tally."""
+def _serve(plan: ImportPlan, inbox: Any, outbox: Any) -> None:
+    """Helper-process loop: convert each batch from ``inbox`` until None arrives."""
     try:
-        conv = RowConverter(plan, dataset_id, next_ids, existing)
+        conv = RowConverter(plan)
         while (rows := inbox.get()) is not None:
             outbox.put(conv.convert(rows))
-        outbox.put(conv.tally)
-    except BaseException:  # reported to the writer, which rolls back
+    except BaseException:  # reported to the importing process, which rolls back
         outbox.put(("error", traceback.format_exc()))
 
 
-class ChildConverter:
-    """Converts in a helper process, so reading and writing here overlap with converting there."""
+class ChildConverters:
+    """Converts in ``count`` helper processes, batch k in helper k mod count, so reading and
+    writing here overlap with converting there."""
 
-    def __init__(self, plan: ImportPlan, dataset_id: int, next_ids: dict[str, int],
-                 existing: set[str], cancel: CancelToken | None) -> None:
+    def __init__(self, plan: ImportPlan, count: int, cancel: CancelToken | None) -> None:
         ctx = mp.get_context("spawn")
         self._cancel = cancel
-        self._inbox: Any = ctx.Queue()
-        self._outbox: Any = ctx.Queue()
-        self._proc = ctx.Process(target=_serve, daemon=True,
-                                 args=(plan, dataset_id, next_ids, existing, self._inbox, self._outbox))
-        self._proc.start()
+        self._lanes: list[tuple[Any, Any, Any]] = []
+        for _ in range(count):
+            inbox, outbox = ctx.Queue(), ctx.Queue()
+            proc = ctx.Process(target=_serve, args=(plan, inbox, outbox), daemon=True)
+            proc.start()
+            self._lanes.append((proc, inbox, outbox))
+        self._sent = 0
+        self._received = 0
 
     def submit(self, rows: Rows) -> None:
-        self._inbox.put(list(rows))
+        _proc, inbox, _outbox = self._lanes[self._sent % len(self._lanes)]
+        inbox.put(list(rows))
+        self._sent += 1
 
-    def _next(self) -> Any:
+    def result(self) -> list[Item]:
+        proc, _inbox, outbox = self._lanes[self._received % len(self._lanes)]
         while True:
             try:
-                item = self._outbox.get(timeout=_POLL_SECONDS)
+                item = outbox.get(timeout=_POLL_SECONDS)
+                break
             except queue.Empty:
                 if self._cancel is not None and self._cancel.is_set():
                     raise Cancelled() from None
-                if not self._proc.is_alive():
+                if not proc.is_alive():
                     raise RuntimeError("导入子进程意外退出") from None
-                continue
-            if isinstance(item, tuple):
-                raise RuntimeError(item[1])
-            return item
-
-    def result(self) -> Chunk:
-        item = self._next()
-        assert isinstance(item, Chunk)
-        return item
-
-    def finish(self) -> Tally:
-        self._inbox.put(None)
-        item = self._next()
-        assert isinstance(item, Tally)
-        return item
+        if isinstance(item, tuple):
+            raise RuntimeError(item[1])
+        self._received += 1
+        return list(item)
 
     def close(self) -> None:
-        if self._proc.is_alive():
-            self._proc.terminate()
-        self._proc.join(timeout=10)
-        for q in (self._inbox, self._outbox):
-            q.cancel_join_thread()
-            q.close()
+        finished = self._sent == self._received  # else cancelled or failed: stop at once
+        for proc, inbox, _outbox in self._lanes:
+            if finished:
+                inbox.put(None)
+            else:
+                proc.terminate()
+        for proc, inbox, outbox in self._lanes:
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.terminate()
+                proc.join(timeout=5)
+            for q in (inbox, outbox):
+                q.cancel_join_thread()
+                q.close()

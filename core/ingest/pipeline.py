@@ -21,15 +21,23 @@ from sqlalchemy import Connection, text
 from core import audit
 from core.errors import Cancelled, CancelToken, RefusedInput
 from core.ingest.bulk import drop_indexes_for_bulk, rebuild_indexes
-from core.ingest.convert import ID_TABLES, TABLES, Batch, complete, read_batches
-from core.ingest.converters import ChildConverter, ConverterHost, LocalConverter
+from core.ingest.convert import ID_TABLES, TABLES, Assembler, Batch, Tally, read_batches
+from core.ingest.converters import ChildConverters, ConverterHost, LocalConverter
 from core.ingest.plan import ImportOptions, ImportPlan, inspect_file
-from core.ingest.readers import EncodingMismatch, next_encoding, open_table
+from core.ingest.readers import (
+    EncodingMismatch,
+    TextTableReader,
+    WorkbookReader,
+    next_encoding,
+    open_table,
+)
 from core.workspace import Workspace
 
 Progress = Callable[[int, int], None]
+TableReader = WorkbookReader | TextTableReader
 PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # smaller files are not worth a helper process
-IN_FLIGHT = 3  # batches handed to the converter and not yet written (bounds memory)
+HELPERS = 2  # converter processes for large files: the writer waits on them, not they on it
+IN_FLIGHT = 2 * HELPERS + 1  # batches handed out and not yet written (bounds memory)
 _INSERT = {t: f"INSERT INTO {t} ({', '.join(c)}) VALUES ({', '.join('?' * len(c))})" for t, c in TABLES}
 
 
@@ -96,58 +104,74 @@ def _insert_dataset(conn: Connection, plan: ImportPlan, who: str) -> int:
 def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parallel: bool,
          progress: Progress | None, cancel: CancelToken | None) -> None:
     reader = open_table(plan.path, plan.encoding)
-    with ws.write() as conn:
-        dataset_id = _insert_dataset(conn, plan, who)
-        next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
-                    for t in ID_TABLES}
-        existing: set[str] = set()
-        if plan.kind == "cases":
-            existing = {r[0] for r in conn.execute(text("SELECT case_no_key FROM cases"))}
-        dropped = drop_indexes_for_bulk(conn, plan)
-        host: ConverterHost = (ChildConverter(plan, dataset_id, next_ids, existing, cancel) if parallel
-                               else LocalConverter(plan, dataset_id, next_ids, existing))
-        try:
-            waiting: deque[Batch] = deque()
+    # Helpers start first: they import their modules while the workspace is prepared.
+    host: ConverterHost = ChildConverters(plan, HELPERS, cancel) if parallel else LocalConverter(plan)
+    try:
+        with ws.write(checkpoint_later=parallel) as conn:
+            dataset_id = _insert_dataset(conn, plan, who)
+            tally = _fill(conn, plan, dataset_id, reader, host, progress, cancel)
+            _finish(conn, plan, report, who, dataset_id, tally)
+    finally:
+        host.close()
+    if progress is not None:
+        progress(report.rows_read, report.rows_read)
 
-            def land() -> None:
-                batch = waiting.popleft()
-                _write(conn, complete(host.result(), batch, plan))
-                if progress is not None and batch.fraction < 1.0:
-                    done = batch.rows_read
-                    total = int(done / batch.fraction) if batch.fraction > 0 else done
-                    progress(done, max(total, done))
 
-            for batch in read_batches(reader, plan):
-                host.submit(batch.rows)
-                waiting.append(batch)
-                if len(waiting) >= IN_FLIGHT:
-                    land()
-                if cancel is not None and cancel.is_set():
-                    raise Cancelled()
-            while waiting:
-                land()
-            tally = host.finish()
-        finally:
-            host.close()
-        rebuild_indexes(conn, dropped)
-        if tally.rows_read == 0:
-            raise RefusedInput(f"文件“{plan.file_name}”没有数据行。")
-        for name in ("rows_read", "rows_imported", "duplicates", "duplicate_rows", "conflicts",
-                     "conflict_count", "quarantined", "quarantined_count"):
-            setattr(report, name, getattr(tally, name))
-        report.dataset_id = dataset_id
-        conn.execute(text(
-            "UPDATE datasets SET rows_read=:r, rows_imported=:i, duplicates=:d, quarantined=:q, "
-            "conflicts=:c WHERE id=:id"),
-            {"r": tally.rows_read, "i": tally.rows_imported, "d": tally.duplicates,
-             "q": tally.quarantined_count, "c": tally.conflict_count, "id": dataset_id})
-        audit.append(conn, "import", {
-            "dataset_id": dataset_id, "file": plan.file_name, "sha256": plan.sha256, "sheet": plan.sheet,
-            "kind": plan.kind, "list_type": plan.list_type, "rows_read": tally.rows_read,
-            "rows_imported": tally.rows_imported, "duplicates": tally.duplicates,
-            "quarantined": tally.quarantined_count, "conflicts": tally.conflict_count}, actor=who)
-        if progress is not None:
-            progress(tally.rows_read, tally.rows_read)
+def _fill(conn: Connection, plan: ImportPlan, dataset_id: int, reader: TableReader,
+          host: ConverterHost, progress: Progress | None, cancel: CancelToken | None) -> Tally:
+    """Read, convert and write every row; return what was found."""
+    next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
+                for t in ID_TABLES}
+    existing: set[str] = set()
+    if plan.kind == "cases":
+        existing = {r[0] for r in conn.execute(text("SELECT case_no_key FROM cases"))}
+    dropped = drop_indexes_for_bulk(conn, plan)
+    assembler = Assembler(plan, dataset_id, next_ids, existing)
+    waiting: deque[Batch] = deque()
+
+    def land() -> None:
+        batch = waiting.popleft()
+        _write(conn, assembler.assemble(host.result(), batch))
+        if progress is not None and batch.fraction < 1.0:
+            done = batch.rows_read
+            total = int(done / batch.fraction) if batch.fraction > 0 else done
+            progress(done, max(total, done))
+        if cancel is not None and cancel.is_set():
+            raise Cancelled()
+
+    # Batches are read and handed out ahead, so the helpers convert while this thread writes.
+    for batch in read_batches(reader, plan):
+        host.submit(batch.rows)
+        waiting.append(batch)
+        if len(waiting) >= IN_FLIGHT:
+            land()
+        elif cancel is not None and cancel.is_set():
+            raise Cancelled()
+    while waiting:
+        land()
+    rebuild_indexes(conn, dropped)
+    return assembler.tally
+
+
+def _finish(conn: Connection, plan: ImportPlan, report: ImportReport, who: str, dataset_id: int,
+            tally: Tally) -> None:
+    """Refuse an empty file, else fill in the report, the dataset's counts and the audit entry."""
+    if tally.rows_read == 0:
+        raise RefusedInput(f"文件“{plan.file_name}”没有数据行。")
+    for name in ("rows_read", "rows_imported", "duplicates", "duplicate_rows", "conflicts",
+                 "conflict_count", "quarantined", "quarantined_count"):
+        setattr(report, name, getattr(tally, name))
+    report.dataset_id = dataset_id
+    conn.execute(text(
+        "UPDATE datasets SET rows_read=:r, rows_imported=:i, duplicates=:d, quarantined=:q, "
+        "conflicts=:c WHERE id=:id"),
+        {"r": tally.rows_read, "i": tally.rows_imported, "d": tally.duplicates,
+         "q": tally.quarantined_count, "c": tally.conflict_count, "id": dataset_id})
+    audit.append(conn, "import", {
+        "dataset_id": dataset_id, "file": plan.file_name, "sha256": plan.sha256, "sheet": plan.sheet,
+        "kind": plan.kind, "list_type": plan.list_type, "rows_read": tally.rows_read,
+        "rows_imported": tally.rows_imported, "duplicates": tally.duplicates,
+        "quarantined": tally.quarantined_count, "conflicts": tally.conflict_count}, actor=who)
 
 
 def import_file(
