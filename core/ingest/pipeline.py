@@ -103,7 +103,7 @@ def _insert_dataset(conn: Connection, plan: ImportPlan, who: str) -> int:
 
 def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parallel: bool,
          progress: Progress | None, cancel: CancelToken | None) -> None:
-    reader = open_table(plan.path, plan.encoding)
+    reader = open_table(plan.path, plan.encoding, reuse=True)
     # Helpers start first: they import their modules while the workspace is prepared.
     host: ConverterHost = ChildConverters(plan, HELPERS, cancel) if parallel else LocalConverter(plan)
     try:

@@ -12,7 +12,13 @@ from core.errors import RefusedInput, UserError
 from core.ingest.headers import FieldMatch, detect_list_type, find_header_row, map_headers
 from core.ingest.lexicon import LIST_TYPES, field_labels
 from core.ingest.normalise.cells import clean_text
-from core.ingest.readers import SheetInfo, TextTableReader, WorkbookReader, open_table
+from core.ingest.readers import (
+    SheetInfo,
+    TextTableReader,
+    WorkbookReader,
+    keep_for_import,
+    open_table,
+)
 
 SAMPLE_ROWS = 60
 CASE_SIGNALS = ("plaintiffs", "defendants", "full_text", "cause", "closing_method", "court")
@@ -134,6 +140,8 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
     mapping = case_map if kind == "cases" else list_map
     _require_key(path, kind, mapping, headers)
     total = reader.total_rows(sheet)
+    if isinstance(reader, WorkbookReader):
+        keep_for_import(reader, sheet)
     return ImportPlan(
         path=path,
         file_name=path.name,

@@ -188,6 +188,10 @@ class WorkbookReader:
     def total_rows(self, sheet: str) -> int:
         return int(self._sheet(sheet).height)
 
+    def keep_only(self, sheet: str) -> None:
+        """Forget the loaded sheets other than ``sheet``."""
+        self._cache = {k: v for k, v in self._cache.items() if k == sheet}
+
     def rows(self, sheet: str) -> Iterator[list[Any]]:
         names = list(self._wb.sheet_names)
         if sheet not in names:
@@ -332,8 +336,38 @@ class TextTableReader:
                 ) from exc
 
 
-def open_table(path: Path, encoding: str | None = None) -> WorkbookReader | TextTableReader:
-    """Return a reader for ``path`` after checking what the file really is."""
+# calamine loads a whole sheet at once (seconds for 100,000 judgments): the sheet loaded to
+# look at a file's head is kept for the import that follows, if the file has not changed.
+_KEPT: dict[tuple[str, int, int], WorkbookReader] = {}
+
+
+def _file_key(path: Path) -> tuple[str, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+def keep_for_import(reader: WorkbookReader, sheet: str) -> None:
+    """Keep ``reader`` (only its sheet ``sheet``) for the next ``open_table(..., reuse=True)``."""
+    key = _file_key(reader.path)
+    _KEPT.clear()
+    if key is not None:
+        reader.keep_only(sheet)
+        _KEPT[key] = reader
+
+
+def open_table(path: Path, encoding: str | None = None, *,
+               reuse: bool = False) -> WorkbookReader | TextTableReader:
+    """Return a reader for ``path`` after checking what the file really is.
+
+    ``reuse``: take the workbook kept by ``keep_for_import`` if it is this unchanged file.
+    """
+    key = _file_key(path) if reuse else None
+    kept = _KEPT.pop(key, None) if key is not None else None
+    if kept is not None:
+        return kept
     if not path.exists():
         raise RefusedInput(f"找不到文件：{path}")
     if path.is_dir():
