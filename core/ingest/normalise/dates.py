@@ -6,6 +6,7 @@ import math
 import re
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from numbers import Real
 
 from core.ingest.normalise.cells import clean_text, to_halfwidth
@@ -53,11 +54,20 @@ def parse_date(value: object) -> date | None:
     """Return the date a cell holds, or None when it holds no valid date in 1900..2100."""
     try:
         if isinstance(value, str):
-            return _parse_text(value)
+            return _parse_text_cached(value) if len(value) <= _CACHED_TEXT_CHARS else _parse_text(value)
         return _parse_object(value)
     except Exception:
         # Malformed input of any kind is "no date", never an import failure.
         return None
+
+
+_CACHED_TEXT_CHARS = 40
+
+
+@lru_cache(maxsize=8192)
+def _parse_text_cached(text: str) -> date | None:
+    """Return _parse_text(text): a court's dates repeat, and parsed dates are immutable."""
+    return _parse_text(text)
 
 
 def parse_month(value: object) -> date | None:

@@ -1,0 +1,135 @@
+"""Large-file import: helper processes, indexes rebuilt in bulk, kept workbooks, late checkpoints.
+
+Small files are used with the thresholds lowered, so the same code runs as for 100,000 rows.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from core.errors import Cancelled, CancelToken
+from core.ingest import bulk, readers
+from core.ingest.pipeline import import_file
+from core.ingest.plan import inspect_file
+from core.workspace import Workspace, open_workspace
+from tests.conftest import table_counts, write_csv, write_xlsx
+from tests.core.ingest.casedata import HEADERS_B, case_rows
+
+ROWS = 7_000  # four batches of 2,000: both helpers get two
+
+
+def _indexes(ws: Workspace) -> list[tuple[str, str]]:
+    with ws.read() as conn:
+        found = conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"))
+        return [(str(n), str(s)) for n, s in found]
+
+
+def _dump(ws: Workspace) -> dict[str, list[Any]]:
+    queries = {
+        "cases": "SELECT * FROM cases ORDER BY id",
+        "case_texts": "SELECT * FROM case_texts ORDER BY case_id",
+        "parties": "SELECT * FROM parties ORDER BY id",
+        "case_parties": "SELECT * FROM case_parties ORDER BY id",
+        "source_rows": "SELECT * FROM source_rows ORDER BY id",
+        "quarantined_rows": "SELECT * FROM quarantined_rows ORDER BY id",
+    }
+    with ws.read() as conn:
+        return {k: [tuple(r) for r in conn.execute(text(q))] for k, q in queries.items()}
+
+
+@pytest.fixture
+def messy_csv(tmp_path: Path) -> Path:
+    rows = case_rows(ROWS, style="B")
+    rows[6_100][0] = rows[12][0]  # the same case number in the first and the last batch
+    rows[4_321][0] = ""  # no case number: quarantined, with its judgment text kept
+    return write_csv(tmp_path / "big.csv", HEADERS_B, rows)
+
+
+@pytest.fixture
+def bulk_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(bulk, "_MIN_ROWS", 1_000)
+
+
+@pytest.mark.usefixtures("bulk_threshold")
+def test_helpers_fill_the_workspace_exactly_as_one_process(tmp_path: Path, messy_csv: Path) -> None:
+    one = open_workspace(tmp_path / "one")
+    two = open_workspace(tmp_path / "two")
+    fresh_indexes = _indexes(one)
+    try:
+        a = import_file(one, messy_csv, parallel=False)
+        b = import_file(two, messy_csv, parallel=True)
+        for report in (a, b):
+            assert report.rows_read == ROWS
+            assert report.rows_imported == ROWS - 2
+            assert report.duplicates == 1
+            assert report.duplicate_rows == [{"row": 6_102, "first_row": 14, "case_no": "（2023）浙0783民初13号"}]
+            assert report.quarantined == [{"row": 4_323, "reason": "案号为空"}]
+        assert _dump(one) == _dump(two)
+        assert _indexes(two) == fresh_indexes  # dropped for the bulk load, rebuilt as they were
+        with two.read() as conn:
+            shown = conn.execute(text("SELECT cells FROM quarantined_rows")).scalar_one()
+        assert "被告向原告借款" in shown  # the text the reading process kept went with it
+        assert two.integrity_ok()
+    finally:
+        one.close()
+        two.close()
+
+
+@pytest.mark.usefixtures("bulk_threshold")
+def test_cancel_with_helpers_restores_rows_and_indexes(workspace: Workspace, messy_csv: Path) -> None:
+    before, indexes = table_counts(workspace), _indexes(workspace)
+    token = CancelToken()
+
+    def progress(done: int, total: int) -> None:
+        if done >= 2_000:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        import_file(workspace, messy_csv, parallel=True, progress=progress, cancel=token)
+    assert table_counts(workspace) == before
+    assert _indexes(workspace) == indexes
+    assert workspace.integrity_ok()
+
+
+def test_no_bulk_load_into_a_workspace_holding_more(tmp_path: Path, workspace: Workspace) -> None:
+    first = write_csv(tmp_path / "first.csv", HEADERS_B, case_rows(3_000, style="B", year=2021))
+    import_file(workspace, first)
+    second = inspect_file(write_csv(tmp_path / "second.csv", HEADERS_B, case_rows(1_500, style="B")))
+    assert 1_000 <= bulk.estimated_rows(second) <= 2_500  # from the file's size and its samples
+    with workspace.write() as conn:
+        assert bulk.drop_indexes_for_bulk(conn, second) == []  # below the threshold anyway
+        bulk._MIN_ROWS, saved = 100, bulk._MIN_ROWS
+        try:
+            assert bulk.drop_indexes_for_bulk(conn, second) == []  # 3,000 held > 1,500 coming
+        finally:
+            bulk._MIN_ROWS = saved
+
+
+def test_inspected_workbook_is_kept_for_its_import_only(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "a.xlsx", HEADERS_B, case_rows(50, style="B"))
+    inspect_file(path)
+    kept = readers.open_table(path, reuse=True)
+    assert readers.open_table(path, reuse=True) is not kept  # taken once, then read afresh
+    inspect_file(path)
+    write_xlsx(path, HEADERS_B, case_rows(60, style="B"))  # the file changed since
+    os.utime(path, ns=(1, 1))
+    reread = readers.open_table(path, reuse=True)
+    assert isinstance(reread, readers.WorkbookReader)
+    assert sum(1 for _ in reread.rows(reread.default_sheet())) == 61
+
+
+def test_late_checkpoint_copies_the_log_and_restores_the_setting(workspace: Workspace) -> None:
+    size = workspace.db_path.stat().st_size
+    with workspace.write(checkpoint_later=True) as conn:
+        conn.execute(text("CREATE TABLE scratch (x TEXT)"))
+        conn.execute(text("INSERT INTO scratch VALUES (:x)"), [{"x": "案" * 5000}] * 200)
+    workspace.wait_for_checkpoints()
+    # Only a checkpoint moves pages from the log into the database file (3 MB were written).
+    assert workspace.db_path.stat().st_size >= size + 2_500_000
+    with workspace.read() as conn:
+        assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 1000
