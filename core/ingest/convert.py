@@ -11,7 +11,7 @@ out ids, finds duplicates and conflicts, and joins the texts back in.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,18 +169,25 @@ class Assembler:
         text = plan.mapping.get("full_text")
         self.text_header = text.header if text is not None else None
 
-    def assemble(self, items: Sequence[Item], batch: Batch) -> dict[str, list[tuple[Any, ...]]]:
-        """Return the insert tuples, by table, of a batch's items."""
+    def assemble(self, items: Sequence[Item], texts: Mapping[int, Any],
+                 offset: int = 0) -> dict[str, list[tuple[Any, ...]]]:
+        """Return the insert tuples, by table, of converted items.
+
+        ``texts`` holds the judgment texts kept back, by the items' row numbers: raw cells,
+        or UTF-8 bytes already trimmed. ``offset`` is added to the items' row numbers (rows
+        counted from the start of a part of the file).
+        """
         out: dict[str, list[tuple[Any, ...]]] = {t: [] for t, _cols in TABLES}
-        sources, cases, texts = out["source_rows"], out["cases"], out["case_texts"]
+        sources, cases, kept_texts = out["source_rows"], out["cases"], out["case_texts"]
         parties, links, records = out["parties"], out["case_parties"], out["list_records"]
-        nxt, dataset_id, kept = self.next, self.dataset_id, batch.texts
+        nxt, dataset_id = self.next, self.dataset_id
         tally = self.tally
         tally.rows_read += len(items)
         for item in items:
-            kind, row_number = item[0], item[1]
+            kind, local = item[0], item[1]
+            row_number = local + offset
             if kind == QUARANTINE:
-                self._quarantine(out["quarantined_rows"], item, kept)
+                self._quarantine(out["quarantined_rows"], item, row_number, texts.get(local))
                 continue
             if self._skip(kind, row_number, item):
                 continue
@@ -197,8 +204,9 @@ class Assembler:
             case_id = nxt["cases"]
             nxt["cases"] = case_id + 1
             cases.append((case_id, dataset_id, sid, *item[4]))
-            if row_number in kept and (value := text_value(kept[row_number])):
-                texts.append((case_id, value))
+            value = texts.get(local)
+            if value is not None and (value := value if type(value) is bytes else text_value(value)):
+                kept_texts.append((case_id, value))
             pid, lid = nxt["parties"], nxt["case_parties"]
             for pos, (columns, role) in enumerate(item[6]):
                 parties.append((pid, *columns))
@@ -231,10 +239,10 @@ class Assembler:
             tally.duplicate_rows.append(entry)
         return True
 
-    def _quarantine(self, out: list[tuple[Any, ...]], item: Item, kept: dict[int, Any]) -> None:
-        _kind, row_number, reason, shown = item
-        if self.text_header is not None and row_number in kept:
-            shown[self.text_header] = clean_text(kept[row_number])
+    def _quarantine(self, out: list[tuple[Any, ...]], item: Item, row_number: int, text: Any) -> None:
+        reason, shown = item[2], item[3]
+        if self.text_header is not None and text is not None:
+            shown[self.text_header] = clean_text(text)
         qid = self.next["quarantined_rows"]
         self.next["quarantined_rows"] = qid + 1
         out.append((qid, self.dataset_id, row_number, reason, _dumps(shown)))

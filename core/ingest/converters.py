@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from core.errors import Cancelled, CancelToken
 from core.ingest.convert import Item, RowConverter
 from core.ingest.plan import ImportPlan
+from core.ingest.segments import Segment, SegmentChunk, SegmentFailed, convert_segment
 
 Rows = Sequence[tuple[int, Sequence[Any]]]
 _POLL_SECONDS = 0.5
@@ -47,11 +48,18 @@ class LocalConverter:
 
 
 def _serve(plan: ImportPlan, inbox: Any, outbox: Any) -> None:
-    """Helper-process loop: convert each batch from ``inbox`` until None arrives."""
+    """Helper-process loop: convert each batch of rows, or each range of a CSV file, from
+    ``inbox`` until None arrives."""
     try:
         conv = RowConverter(plan)
-        while (rows := inbox.get()) is not None:
-            outbox.put(conv.convert(rows))
+        while (work := inbox.get()) is not None:
+            if isinstance(work, Segment):
+                for chunk in convert_segment(conv, plan, work):
+                    outbox.put(chunk)
+            else:
+                outbox.put(conv.convert(work))
+    except SegmentFailed as exc:
+        outbox.put(("segment", str(exc)))
     except BaseException:  # reported to the importing process, which rolls back
         outbox.put(("error", traceback.format_exc()))
 
@@ -78,7 +86,25 @@ class ChildConverters:
         self._sent += 1
 
     def result(self) -> list[Item]:
-        proc, _inbox, outbox = self._lanes[self._received % len(self._lanes)]
+        item = self._take(self._received % len(self._lanes))
+        self._received += 1
+        return list(item)
+
+    def submit_segment(self, seg: Segment) -> None:
+        """Hand a range of the CSV file to helper ``seg.index mod count``."""
+        self._lanes[seg.index % len(self._lanes)][1].put(seg)
+        self._sent += 1
+
+    def segment_chunk(self, seg: Segment) -> SegmentChunk:
+        """Return the next chunk of ``seg`` (ranges must be taken in the order given)."""
+        chunk = self._take(seg.index % len(self._lanes))
+        assert isinstance(chunk, SegmentChunk)
+        if chunk.done:
+            self._received += 1
+        return chunk
+
+    def _take(self, lane: int) -> Any:
+        proc, _inbox, outbox = self._lanes[lane]
         while True:
             try:
                 item = outbox.get(timeout=_POLL_SECONDS)
@@ -89,9 +115,10 @@ class ChildConverters:
                 if not proc.is_alive():
                     raise RuntimeError("导入子进程意外退出") from None
         if isinstance(item, tuple):
+            if item[0] == "segment":
+                raise SegmentFailed(item[1])
             raise RuntimeError(item[1])
-        self._received += 1
-        return list(item)
+        return item
 
     def close(self) -> None:
         finished = self._sent == self._received  # else cancelled or failed: stop at once

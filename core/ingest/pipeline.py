@@ -20,6 +20,7 @@ from sqlalchemy import Connection, text
 
 from core import audit
 from core.errors import Cancelled, CancelToken, RefusedInput
+from core.ingest import segments
 from core.ingest.bulk import drop_indexes_for_bulk, rebuild_indexes
 from core.ingest.convert import ID_TABLES, TABLES, Assembler, Batch, Tally, read_batches
 from core.ingest.converters import ChildConverters, ConverterHost, LocalConverter
@@ -31,6 +32,7 @@ from core.ingest.readers import (
     next_encoding,
     open_table,
 )
+from core.ingest.segments import Segment, SegmentFailed
 from core.workspace import Workspace
 
 Progress = Callable[[int, int], None]
@@ -39,6 +41,8 @@ PARALLEL_MIN_BYTES = 8 * 1024 * 1024  # smaller files are not worth a helper pro
 HELPERS = 2  # converter processes for large files: the writer waits on them, not they on it
 IN_FLIGHT = 2 * HELPERS + 1  # batches handed out and not yet written (bounds memory)
 _INSERT = {t: f"INSERT INTO {t} ({', '.join(c)}) VALUES ({', '.join('?' * len(c))})" for t, c in TABLES}
+# Texts cut from a CSV by the helpers arrive as UTF-8 bytes: stored as text without decoding.
+_INSERT["case_texts"] = "INSERT INTO case_texts (case_id, full_text) VALUES (?, CAST(? AS TEXT))"
 
 
 @dataclass
@@ -102,14 +106,18 @@ def _insert_dataset(conn: Connection, plan: ImportPlan, who: str) -> int:
 
 
 def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parallel: bool,
-         progress: Progress | None, cancel: CancelToken | None) -> None:
+         cut: bool, progress: Progress | None, cancel: CancelToken | None) -> None:
     reader = open_table(plan.path, plan.encoding, reuse=True)
     # Helpers start first: they import their modules while the workspace is prepared.
     host: ConverterHost = ChildConverters(plan, HELPERS, cancel) if parallel else LocalConverter(plan)
     try:
         with ws.write(checkpoint_later=parallel) as conn:
             dataset_id = _insert_dataset(conn, plan, who)
-            tally = _fill(conn, plan, dataset_id, reader, host, progress, cancel)
+            if cut and isinstance(host, ChildConverters) and isinstance(reader, TextTableReader):
+                parts = segments.segments(plan, reader.delimiter, reader.size)
+                tally = _fill_by_parts(conn, plan, dataset_id, parts, host, progress, cancel)
+            else:
+                tally = _fill(conn, plan, dataset_id, reader, host, progress, cancel)
             _finish(conn, plan, report, who, dataset_id, tally)
     finally:
         host.close()
@@ -117,21 +125,54 @@ def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parall
         progress(report.rows_read, report.rows_read)
 
 
-def _fill(conn: Connection, plan: ImportPlan, dataset_id: int, reader: TableReader,
-          host: ConverterHost, progress: Progress | None, cancel: CancelToken | None) -> Tally:
-    """Read, convert and write every row; return what was found."""
+def _assembler(conn: Connection, plan: ImportPlan, dataset_id: int) -> Assembler:
     next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
                 for t in ID_TABLES}
     existing: set[str] = set()
     if plan.kind == "cases":
         existing = {r[0] for r in conn.execute(text("SELECT case_no_key FROM cases"))}
+    return Assembler(plan, dataset_id, next_ids, existing)
+
+
+def _fill_by_parts(conn: Connection, plan: ImportPlan, dataset_id: int, parts: list[Segment],
+                   host: ChildConverters, progress: Progress | None,
+                   cancel: CancelToken | None) -> Tally:
+    """Have the helpers parse and convert ranges of the CSV file; write them in file order."""
+    assembler = _assembler(conn, plan, dataset_id)
     dropped = drop_indexes_for_bulk(conn, plan)
-    assembler = Assembler(plan, dataset_id, next_ids, existing)
+    handed = min(len(parts), 2 * HELPERS)
+    for part in parts[:handed]:
+        host.submit_segment(part)
+    offset = 0
+    for part in parts:
+        while True:
+            chunk = host.segment_chunk(part)
+            _write(conn, assembler.assemble(chunk.items, chunk.texts, offset))
+            if cancel is not None and cancel.is_set():
+                raise Cancelled()
+            if chunk.done:
+                break
+        offset += chunk.records
+        if handed < len(parts):
+            host.submit_segment(parts[handed])
+            handed += 1
+        if progress is not None and part.end < parts[-1].end:
+            done = assembler.tally.rows_read
+            progress(done, max(done, int(done * parts[-1].end / part.end)))
+    rebuild_indexes(conn, dropped)
+    return assembler.tally
+
+
+def _fill(conn: Connection, plan: ImportPlan, dataset_id: int, reader: TableReader,
+          host: ConverterHost, progress: Progress | None, cancel: CancelToken | None) -> Tally:
+    """Read, convert and write every row; return what was found."""
+    assembler = _assembler(conn, plan, dataset_id)
+    dropped = drop_indexes_for_bulk(conn, plan)
     waiting: deque[Batch] = deque()
 
     def land() -> None:
         batch = waiting.popleft()
-        _write(conn, assembler.assemble(host.result(), batch))
+        _write(conn, assembler.assemble(host.result(), batch.texts))
         if progress is not None and batch.fraction < 1.0:
             done = batch.rows_read
             total = int(done / batch.fraction) if batch.fraction > 0 else done
@@ -199,14 +240,18 @@ def import_file(
         report.dataset_id = previous
         report.already_imported = True
         return report
-    use_child = parallel if parallel is not None else path.stat().st_size >= PARALLEL_MIN_BYTES
+    size = path.stat().st_size
+    use_child = parallel if parallel is not None else size >= PARALLEL_MIN_BYTES
+    cut = use_child and segments.usable(plan, size)
     who = actor or audit.current_actor()
     while True:
         try:
-            _run(ws, plan, report, who, use_child, progress, cancel)
+            _run(ws, plan, report, who, use_child, cut, progress, cancel)
             break
         except EncodingMismatch as exc:  # rolled back; start over in the next encoding
             plan = dataclasses.replace(plan, encoding=next_encoding(plan.path, exc.encoding))
             report.encoding = plan.encoding
+        except SegmentFailed:  # rolled back; read the file in one piece (exact messages)
+            cut = False
     report.seconds = time.perf_counter() - started
     return report

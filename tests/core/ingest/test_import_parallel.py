@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from core.errors import Cancelled, CancelToken
-from core.ingest import bulk, readers
+from core.ingest import bulk, readers, segments
 from core.ingest.pipeline import import_file
 from core.ingest.plan import inspect_file
 from core.workspace import Workspace, open_workspace
@@ -42,12 +42,26 @@ def _dump(ws: Workspace) -> dict[str, list[Any]]:
         return {k: [tuple(r) for r in conn.execute(text(q))] for k, q in queries.items()}
 
 
-@pytest.fixture
-def messy_csv(tmp_path: Path) -> Path:
+def _rows() -> list[list[Any]]:
     rows = case_rows(ROWS, style="B")
+    for row in rows:
+        row[-1] = row[-1].replace("。", "。\r\n")  # judgments hold line breaks and commas
     rows[6_100][0] = rows[12][0]  # the same case number in the first and the last batch
     rows[4_321][0] = ""  # no case number: quarantined, with its judgment text kept
-    return write_csv(tmp_path / "big.csv", HEADERS_B, rows)
+    rows[77][-1] = '原告出具的"借条"一张，载明"今借到"。'  # quotes inside a quoted cell
+    return rows
+
+
+@pytest.fixture
+def messy_csv(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "big.csv", HEADERS_B, _rows())
+
+
+@pytest.fixture
+def small_parts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cut even this small file into ranges of 150 KB for the helpers to parse."""
+    monkeypatch.setattr(segments, "MIN_FILE_BYTES", 0)
+    monkeypatch.setattr(segments, "SEGMENT_BYTES", 150_000)
 
 
 @pytest.fixture
@@ -55,14 +69,13 @@ def bulk_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(bulk, "_MIN_ROWS", 1_000)
 
 
-@pytest.mark.usefixtures("bulk_threshold")
-def test_helpers_fill_the_workspace_exactly_as_one_process(tmp_path: Path, messy_csv: Path) -> None:
+def _check_same_as_one_process(tmp_path: Path, path: Path) -> None:
     one = open_workspace(tmp_path / "one")
     two = open_workspace(tmp_path / "two")
     fresh_indexes = _indexes(one)
     try:
-        a = import_file(one, messy_csv, parallel=False)
-        b = import_file(two, messy_csv, parallel=True)
+        a = import_file(one, path, parallel=False)
+        b = import_file(two, path, parallel=True)
         for report in (a, b):
             assert report.rows_read == ROWS
             assert report.rows_imported == ROWS - 2
@@ -78,6 +91,50 @@ def test_helpers_fill_the_workspace_exactly_as_one_process(tmp_path: Path, messy
     finally:
         one.close()
         two.close()
+
+
+@pytest.mark.usefixtures("bulk_threshold")
+def test_helpers_fill_the_workspace_exactly_as_one_process(tmp_path: Path, messy_csv: Path) -> None:
+    _check_same_as_one_process(tmp_path, messy_csv)
+
+
+@pytest.mark.usefixtures("bulk_threshold", "small_parts")
+def test_helpers_parsing_ranges_fill_it_exactly_as_one_process(tmp_path: Path, messy_csv: Path) -> None:
+    assert len(segments.cut_points(messy_csv, messy_csv.stat().st_size)) > 10
+    _check_same_as_one_process(tmp_path, messy_csv)
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_stray_quote_costs_time_not_rows(tmp_path: Path) -> None:
+    rows = _rows()[:3_000]
+    rows[5][1] = '示例县人民法院"'  # an unquoted cell with a quote in it: the byte count lies
+    path = tmp_path / "stray.csv"
+    with path.open("w", encoding="gb18030", newline="") as fh:
+        fh.write(",".join(HEADERS_B) + "\r\n")
+        for row in rows:
+            cells = [f'"{c}"' if any(ch in c for ch in ',"\r\n') and c != rows[5][1] else c
+                     for c in (str(v).replace('"', '""') if str(v) != rows[5][1] else str(v) for v in row)]
+            fh.write(",".join(cells) + "\r\n")
+    seq = open_workspace(tmp_path / "seq")
+    par = open_workspace(tmp_path / "par")
+    try:
+        a = import_file(seq, path, parallel=False)
+        b = import_file(par, path, parallel=True)
+        assert a.rows_imported == b.rows_imported == 3_000 and b.encoding == "gb18030"
+        assert _dump(seq) == _dump(par)
+    finally:
+        seq.close()
+        par.close()
+
+
+def test_cut_points_fall_where_records_end(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "c.csv", HEADERS_B, _rows()[:2_000])
+    data = path.read_bytes()
+    points = segments.cut_points(path, len(data), 40_000)
+    assert points[0] == 0 and points[-1] == len(data) and len(points) > 20
+    for point in points[1:-1]:
+        assert data[point - 1 : point] == b"\n" and data[:point].count(b'"') % 2 == 0
+        assert abs(point - 40_000 * round(point / 40_000)) < 40_000  # about every 40 KB
 
 
 @pytest.mark.usefixtures("bulk_threshold")
