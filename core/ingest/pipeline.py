@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import json
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -115,7 +116,7 @@ def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parall
             dataset_id = _insert_dataset(conn, plan, who)
             if cut and isinstance(host, ChildConverters) and isinstance(reader, TextTableReader):
                 parts = segments.segments(plan, reader.delimiter, reader.size)
-                tally = _fill_by_parts(conn, plan, dataset_id, parts, host, progress, cancel)
+                tally = _fill_by_parts(conn, plan, dataset_id, parts, reader.size, host, progress, cancel)
             else:
                 tally = _fill(conn, plan, dataset_id, reader, host, progress, cancel)
             _finish(conn, plan, report, who, dataset_id, tally)
@@ -134,17 +135,19 @@ def _assembler(conn: Connection, plan: ImportPlan, dataset_id: int) -> Assembler
     return Assembler(plan, dataset_id, next_ids, existing)
 
 
-def _fill_by_parts(conn: Connection, plan: ImportPlan, dataset_id: int, parts: list[Segment],
-                   host: ChildConverters, progress: Progress | None,
+def _fill_by_parts(conn: Connection, plan: ImportPlan, dataset_id: int, parts: Iterator[Segment],
+                   size: int, host: ChildConverters, progress: Progress | None,
                    cancel: CancelToken | None) -> Tally:
     """Have the helpers parse and convert ranges of the CSV file; write them in file order."""
     assembler = _assembler(conn, plan, dataset_id)
     dropped = drop_indexes_for_bulk(conn, plan)
-    handed = min(len(parts), 2 * HELPERS)
-    for part in parts[:handed]:
+    handed: deque[Segment] = deque()
+    for part in itertools.islice(parts, 2 * HELPERS):
         host.submit_segment(part)
+        handed.append(part)
     offset = 0
-    for part in parts:
+    while handed:
+        part = handed.popleft()
         while True:
             chunk = host.segment_chunk(part)
             _write(conn, assembler.assemble(chunk.items, chunk.texts, offset))
@@ -153,12 +156,13 @@ def _fill_by_parts(conn: Connection, plan: ImportPlan, dataset_id: int, parts: l
             if chunk.done:
                 break
         offset += chunk.records
-        if handed < len(parts):
-            host.submit_segment(parts[handed])
-            handed += 1
-        if progress is not None and part.end < parts[-1].end:
+        following = next(parts, None)
+        if following is not None:
+            host.submit_segment(following)
+            handed.append(following)
+        if progress is not None and part.end < size:
             done = assembler.tally.rows_read
-            progress(done, max(done, int(done * parts[-1].end / part.end)))
+            progress(done, max(done, int(done * size / part.end)))
     rebuild_indexes(conn, dropped)
     return assembler.tally
 

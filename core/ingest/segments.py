@@ -58,10 +58,11 @@ def usable(plan: ImportPlan, size: int) -> bool:
     return plan.encoding in ENCODINGS and plan.sheet == "" and size >= MIN_FILE_BYTES
 
 
-def cut_points(path: Path, size: int, segment_bytes: int | None = None) -> list[int]:
-    """Return byte offsets [0, …, size] where records start, about ``segment_bytes`` apart."""
+def cut_points(path: Path, size: int, segment_bytes: int | None = None) -> Iterator[int]:
+    """Yield byte offsets 0, …, size where records start, about ``segment_bytes`` apart."""
     segment_bytes = segment_bytes or SEGMENT_BYTES
-    points = [0]
+    yield 0
+    last = 0
     target = segment_bytes
     parity = 0  # quote bytes before the cursor, mod 2
     base = 0
@@ -85,23 +86,20 @@ def cut_points(path: Path, size: int, segment_bytes: int | None = None) -> list[
                 parity ^= block.count(b'"', pos, newline) & 1
                 pos = newline + 1
                 if parity == 0:
-                    points.append(base + pos)
-                    target = base + pos + segment_bytes
+                    last = base + pos
+                    yield last
+                    target = last + segment_bytes
             base += len(block)
-    if points[-1] < size:
-        points.append(size)
-    return points
+    if last < size:
+        yield size
 
 
-def segments(plan: ImportPlan, delimiter: str, size: int) -> list[Segment]:
-    """Return the ranges of a CSV file to convert in helpers."""
-    points = cut_points(plan.path, size)
+def segments(plan: ImportPlan, delimiter: str, size: int) -> Iterator[Segment]:
+    """Yield the ranges of a CSV file to convert in helpers, each as soon as it is found."""
     assert plan.encoding is not None
     later = ENCODINGS[plan.encoding]
-    return [
-        Segment(i, start, end, plan.encoding if i == 0 else later, delimiter)
-        for i, (start, end) in enumerate(itertools.pairwise(points))
-    ]
+    for i, (start, end) in enumerate(itertools.pairwise(cut_points(plan.path, size))):
+        yield Segment(i, start, end, plan.encoding if i == 0 else later, delimiter)
 
 
 def convert_segment(conv: RowConverter, plan: ImportPlan, seg: Segment) -> Iterator[SegmentChunk]:
@@ -128,12 +126,13 @@ def convert_segment(conv: RowConverter, plan: ImportPlan, seg: Segment) -> Itera
                 continue
             _check(row)
             number = idx + 1
-            if text_col is not None and text_col < len(row):
-                value = text_value(row[text_col])
+            cells: list[Any] = row
+            if text_col is not None and text_col < len(cells):
+                value = text_value(cells[text_col])
                 if value:
                     texts[number] = value.encode("utf-8")
-                row[text_col] = None
-            items.append(conv.row(number, row))
+                cells[text_col] = None
+            items.append(conv.row(number, cells))
             if len(items) >= CHUNK_ROWS:
                 yield SegmentChunk(items, texts, False, 0)
                 items, texts = [], {}
