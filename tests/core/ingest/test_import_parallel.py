@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from core.errors import Cancelled, CancelToken
+from core.errors import Cancelled, CancelToken, RefusedInput
 from core.ingest import bulk, readers, segments
 from core.ingest.pipeline import import_file
 from core.ingest.plan import inspect_file
@@ -190,3 +190,43 @@ def test_late_checkpoint_copies_the_log_and_restores_the_setting(workspace: Work
     assert workspace.db_path.stat().st_size >= size + 2_500_000
     with workspace.read() as conn:
         assert conn.execute(text("PRAGMA wal_autocheckpoint")).scalar_one() == 1000
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_bad_cell_in_a_later_range_is_refused_as_by_one_reader(tmp_path: Path) -> None:
+    rows = _rows()[:3_000]
+    rows[2_500][2] = "买卖合同\x00纠纷"
+    path = write_csv(tmp_path / "nul.csv", HEADERS_B, rows)
+    messages = []
+    for parallel in (False, True):
+        ws = open_workspace(tmp_path / f"ws{parallel}")
+        before = table_counts(ws)
+        with pytest.raises(RefusedInput) as refused:
+            import_file(ws, path, parallel=parallel)
+        assert table_counts(ws) == before and ws.integrity_ok()
+        messages.append(refused.value.message)
+        ws.close()
+    assert messages[0] == messages[1] and "第 2502 行" in messages[1] and "空字符" in messages[1]
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_gbk_bytes_after_a_utf8_head_are_refused_as_by_one_reader(tmp_path: Path) -> None:
+    rows = _rows()[:3_100]
+    for row in rows:
+        row[-1] = row[-1] * 12  # 9 MB: past the 8 MB the encoding is chosen from
+    head = write_csv(tmp_path / "head.csv", HEADERS_B, rows[:3_000], encoding="utf-8")
+    tail = tmp_path / "tail.csv"
+    write_csv(tail, HEADERS_B, rows[3_000:], encoding="gb18030")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(head.read_bytes() + tail.read_bytes().split(b"\r\n", 1)[1])
+    assert path.stat().st_size > 8 * 2**20
+    messages = []
+    for parallel in (False, True):
+        ws = open_workspace(tmp_path / f"ws{parallel}")
+        before = table_counts(ws)
+        with pytest.raises(RefusedInput) as refused:
+            import_file(ws, path, parallel=parallel)
+        assert table_counts(ws) == before
+        messages.append(refused.value.message)
+        ws.close()
+    assert messages[0] == messages[1] and "混有不同的文字编码" in messages[1]
