@@ -47,12 +47,23 @@ class LocalConverter:
         self._done.clear()
 
 
+def _next_work(inbox: Any) -> Any:
+    """Return the next piece of work; None when the importing process is gone (killed)."""
+    parent = mp.parent_process()
+    while True:
+        try:
+            return inbox.get(timeout=_POLL_SECONDS)
+        except queue.Empty:
+            if parent is not None and not parent.is_alive():
+                return None
+
+
 def _serve(plan: ImportPlan, inbox: Any, outbox: Any) -> None:
     """Helper-process loop: convert each batch of rows, or each range of a CSV file, from
     ``inbox`` until None arrives."""
     try:
         conv = RowConverter(plan)
-        while (work := inbox.get()) is not None:
+        while (work := _next_work(inbox)) is not None:
             if isinstance(work, Segment):
                 for chunk in convert_segment(conv, plan, work):
                     outbox.put(chunk)

@@ -230,3 +230,49 @@ def test_gbk_bytes_after_a_utf8_head_are_refused_as_by_one_reader(tmp_path: Path
         messages.append(refused.value.message)
         ws.close()
     assert messages[0] == messages[1] and "混有不同的文字编码" in messages[1]
+
+
+_ORPHAN_SCRIPT = """
+import sys, time
+from pathlib import Path
+from core.ingest.converters import ChildConverters
+from core.ingest.plan import inspect_file
+if __name__ == "__main__":
+    host = ChildConverters(inspect_file(Path(sys.argv[1])), 2, None)
+    print(" ".join(str(p.pid) for p, _i, _o in host._lanes), flush=True)
+    time.sleep(600)
+"""
+
+
+def test_helpers_end_when_the_importing_process_is_killed(tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    path = write_csv(tmp_path / "c.csv", HEADERS_B, case_rows(50, style="B"))
+    script = tmp_path / "orphans.py"
+    script.write_text(_ORPHAN_SCRIPT, encoding="utf-8")
+    root = Path(__file__).resolve().parents[3]
+    proc = subprocess.Popen([sys.executable, str(script), str(path)], cwd=root,
+                            stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert proc.stdout is not None
+    helpers = [int(pid) for pid in proc.stdout.readline().split()]
+    assert len(helpers) == 2 and all(psutil.pid_exists(pid) for pid in helpers)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_running(pid) for pid in helpers):
+        time.sleep(0.1)
+    assert not any(_running(pid) for pid in helpers)
+
+
+def _running(pid: int) -> bool:
+    import psutil
+
+    try:
+        return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
+    except psutil.NoSuchProcess:
+        return False
