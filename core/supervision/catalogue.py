@@ -85,10 +85,36 @@ class Catalogue:
         raise UserError(f"没有编号为“{model_id}”的模型。", f"可用的模型：{known}")
 
 
+# A model file is a few kilobytes of YAML; a megabyte is not a model (and PyYAML's pure
+# Python loader takes seconds over it). The C loader is used when PyYAML has one.
+MAX_MODEL_BYTES = 256 * 1024
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> Any:
+    """Return the data in YAML ``text`` (safe loading only)."""
+    return yaml.load(text, Loader=_LOADER)
+
+
+def read_model_text(path: Path) -> str:
+    """Return the text of a model file; refuse unreadable and implausibly large files."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_MODEL_BYTES:
+            raise UserError(
+                f"“{path.name}”有 {size / 1024:,.0f} KB，模型文件不会这么大（上限 "
+                f"{MAX_MODEL_BYTES // 1024} KB），已拒绝读取。",
+                "模型文件通常只有几 KB；请确认选择的是本程序导出的模型文件。",
+            )
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"无法读取模型文件“{path.name}”：{exc}") from exc
+
+
 def parse_spec_text(text: str, source: str) -> ModelSpec:
     """Return the spec in YAML ``text``; problems raise a SpecError naming ``source``."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark is not None else ""
@@ -100,11 +126,7 @@ def parse_spec_text(text: str, source: str) -> ModelSpec:
 
 def read_spec_file(path: Path) -> ModelSpec:
     """Return the spec in a model file (YAML)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"无法读取模型文件“{path.name}”：{exc}") from exc
-    return parse_spec_text(text, path.name)
+    return parse_spec_text(read_model_text(path), path.name)
 
 
 @functools.cache

@@ -12,7 +12,14 @@ import yaml
 from core import audit
 from core.audit import canonical_json
 from core.errors import UserError
-from core.supervision.catalogue import ModelInfo, catalogue, get_model, save_user_model
+from core.supervision.catalogue import (
+    ModelInfo,
+    catalogue,
+    get_model,
+    load_yaml,
+    read_model_text,
+    save_user_model,
+)
 from core.supervision.spec import ModelSpec, parse_spec, spec_data
 from core.supervision.spec_errors import SpecError
 from core.workspace import Workspace
@@ -61,10 +68,9 @@ def export_model(ws: Workspace | None, model_id: str, target: Path) -> Path:
 def read_export(path: Path) -> ModelSpec:
     """Return the spec in an exchange file after checking its hash; refuse a changed file."""
     name = path.name
+    text = read_model_text(path)
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"无法读取模型文件“{name}”：{exc}") from exc
+        doc = load_yaml(text)
     except yaml.YAMLError as exc:
         raise SpecError(name, [("", f"YAML 格式错误：{getattr(exc, 'problem', exc)}")]) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT or "model" not in doc:

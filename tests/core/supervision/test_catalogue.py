@@ -166,3 +166,16 @@ def test_import_over_a_user_model_needs_replace(workspace: Workspace, tmp_path: 
         import_model(workspace, path)
     info = import_model(workspace, path, replace=True)
     assert info.spec.version == 2
+
+
+def test_an_oversized_model_file_is_refused_before_parsing(workspace: Workspace, tmp_path: Path) -> None:
+    path = export_model(workspace, "family.divorce_debt", tmp_path / "m.yaml")
+    padded = path.read_text(encoding="utf-8") + "#" + "填" * 300_000 + "\n"
+    big = tmp_path / "big.yaml"
+    big.write_text(padded, encoding="utf-8")
+    with pytest.raises(UserError) as refused:
+        read_export(big)
+    assert "模型文件不会这么大" in refused.value.message
+    with pytest.raises(UserError):
+        import_model(workspace, big)
+    assert read_export(path).id == "family.divorce_debt"  # a normal export still reads
