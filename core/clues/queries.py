@@ -259,7 +259,9 @@ def clue_detail(ws: Workspace, clue_id: int) -> ClueDetail:
         notes = [
             dict(n)
             for n in conn.execute(
-                select(NOTES).where(NOTES.c.clue_id == clue_id).order_by(NOTES.c.id)
+                select(NOTES)
+                .where(NOTES.c.clue_id == clue_id, NOTES.c.retracted_at.is_(None))
+                .order_by(NOTES.c.id)
             ).mappings()
         ]
         models = _models(conn, [clue_id])

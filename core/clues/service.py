@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from core import audit
-from core.clues.lifecycle import STATUS_LABELS, check_transition, parse_status
+from core.clues.lifecycle import STATUS_LABELS, SUGGESTION_ISSUED, check_transition, parse_status
 from core.errors import UserError
 from core.store.clue_models import table
 from core.workspace import Workspace
@@ -109,6 +109,87 @@ def add_note(ws: Workspace, clue_id: int, text: str, actor: str | None = None) -
     return note_id
 
 
+def revert_status(
+    ws: Workspace, clue_id: int, back_to: str, reason: str | None = None, actor: str | None = None
+) -> str:
+    """Undo the clue's latest status change, made by ``actor``, back to ``back_to``.
+
+    This is the way back the lifecycle itself does not offer (待核查 → 核查中 has no
+    return): only the latest change not yet undone (so undoing walks back step by step),
+    only by the person who made it, and never one that issued a numbered document. Both
+    the change and its undoing stay in the history.
+    """
+    from core.security.guard import require
+
+    require("work_clues", ws)
+    target = parse_status(back_to)
+    who = actor or audit.current_actor()
+    with ws.write() as conn:
+        row = _clue(conn, clue_id)
+        current = str(row["status"])
+        last = _latest_change(conn, clue_id)
+        if last is None or last["to_value"] != current or last["from_value"] != target:
+            raise UserError("只能撤销该线索最近一次的状态变更。")
+        if last["actor"] != who:
+            raise UserError(f"这次状态变更是“{last['actor']}”做的，只能由本人撤销。")
+        if current == SUGGESTION_ISSUED:
+            raise UserError(
+                "已制发检察建议的线索不能撤销状态：文书已登记编号。",
+                "如需更正，请在文书登记中处理。",
+            )
+        text = reason.strip() if reason else None
+        conn.execute(
+            update(CLUES).where(CLUES.c.id == clue_id).values(status=target, updated_at=_now())
+        )
+        _event(conn, clue_id, who, "status_revert", current, target, text)
+        audit.append(
+            conn,
+            "clue_status_revert",
+            {"clue": clue_id, "from": current, "to": target, "reason": text},
+            actor=who,
+        )
+    return target
+
+
+def _latest_change(conn: Connection, clue_id: int) -> Any:
+    """Return the latest status change not already undone (each undo cancels the latest)."""
+    undone = 0
+    events = conn.execute(
+        select(EVENTS)
+        .where(EVENTS.c.clue_id == clue_id, EVENTS.c.action.in_(("status", "status_revert")))
+        .order_by(EVENTS.c.id.desc())
+    ).mappings()
+    for event in events:
+        if event["action"] == "status_revert":
+            undone += 1
+        elif undone:
+            undone -= 1
+        else:
+            return event
+    return None
+
+
+def retract_note(ws: Workspace, note_id: int, actor: str | None = None) -> None:
+    """Retract one's own note: it is no longer listed, but kept with who and when."""
+    from core.security.guard import require
+
+    require("annotate", ws)
+    who = actor or audit.current_actor()
+    with ws.write() as conn:
+        row = conn.execute(select(NOTES).where(NOTES.c.id == note_id)).mappings().first()
+        if row is None or row["retracted_at"] is not None:
+            raise UserError(f"没有编号为 {note_id} 的批注，或它已被撤回。")
+        if row["actor"] != who:
+            raise UserError(f"这条批注是“{row['actor']}”写的，只能由本人撤回。")
+        conn.execute(
+            update(NOTES).where(NOTES.c.id == note_id).values(retracted_at=_now(), retracted_by=who)
+        )
+        _event(conn, int(row["clue_id"]), who, "note_retracted", None, None, str(row["text"])[:200])
+        audit.append(
+            conn, "clue_note_retracted", {"clue": row["clue_id"], "note": note_id}, actor=who
+        )
+
+
 def assign(ws: Workspace, clue_id: int, assignee: str | None, actor: str | None = None) -> None:
     """Set (or clear, with None) who works the clue."""
     from core.security.guard import require
@@ -178,13 +259,12 @@ def history(ws: Workspace, clue_id: int) -> list[dict[str, Any]]:
     return out
 
 
-def notes(ws: Workspace, clue_id: int) -> list[dict[str, Any]]:
-    """Return a clue's notes, oldest first."""
+def notes(ws: Workspace, clue_id: int, *, retracted: bool = False) -> list[dict[str, Any]]:
+    """Return a clue's notes, oldest first; retracted ones only when ``retracted``."""
+    query = select(NOTES).where(NOTES.c.clue_id == clue_id).order_by(NOTES.c.id)
+    if not retracted:
+        query = query.where(NOTES.c.retracted_at.is_(None))
     with ws.read() as conn:
         _clue(conn, clue_id)
-        rows = (
-            conn.execute(select(NOTES).where(NOTES.c.clue_id == clue_id).order_by(NOTES.c.id))
-            .mappings()
-            .all()
-        )
+        rows = conn.execute(query).mappings().all()
     return [dict(r) for r in rows]

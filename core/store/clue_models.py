@@ -118,7 +118,8 @@ class ClueEvent(Base):
 
 
 class ClueNote(Base):
-    """A prosecutor's note on a clue."""
+    """A prosecutor's note on a clue. A retracted note is kept (and in the audit log), only
+    no longer listed (migration 0006)."""
 
     __tablename__ = "clue_notes"
 
@@ -127,6 +128,8 @@ class ClueNote(Base):
     at: Mapped[str] = mapped_column(String(40))
     actor: Mapped[str] = mapped_column(String(100))
     text: Mapped[str] = mapped_column(Text)
+    retracted_at: Mapped[str | None] = mapped_column(String(40))
+    retracted_by: Mapped[str | None] = mapped_column(String(100))
 
 
 def table(name: str) -> Table:

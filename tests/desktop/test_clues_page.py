@@ -81,11 +81,11 @@ def test_status_change_and_undo(window: Any, seeded: Any, qtbot: Any) -> None:
     clue = select_first(page, qtbot)
     view = page.view
     assert set(view.status_buttons) == {"reviewing"}
-    # new → reviewing cannot be walked back by the lifecycle: applied, not on the undo stack.
+    # new → reviewing has no way back in the lifecycle; one's own latest change can be undone.
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.status_buttons["reviewing"].click()
     assert status_of(seeded, clue) == "reviewing"
-    assert page.undo_stack.count() == 0
+    assert page.undo_stack.count() == 1
     assert set(view.status_buttons) == {"confirmed", "dismissed"}
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.status_buttons["confirmed"].click()
@@ -104,9 +104,13 @@ def test_status_change_and_undo(window: Any, seeded: Any, qtbot: Any) -> None:
         ).one()
     assert last[:2] == ("confirmed", "reviewing") and "撤销" in last[2]
     with qtbot.waitSignal(view.loaded, timeout=5000):
-        window.ctx.undo_group.redo()
+        window.ctx.undo_group.undo()
+    assert status_of(seeded, clue) == "new"
+    for _ in range(2):
+        with qtbot.waitSignal(view.loaded, timeout=5000):
+            window.ctx.undo_group.redo()
     assert status_of(seeded, clue) == "confirmed"
-    assert view.history.topLevelItemCount() >= 3
+    assert view.history.topLevelItemCount() >= 5
     wait_idle(qtbot)
 
 
@@ -135,6 +139,12 @@ def test_note_assignee_and_tag(window: Any, seeded: Any, qtbot: Any) -> None:
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.note_button.click()
     assert view.notes.topLevelItem(0).text(2) == "已调取卷宗，待核实资金流水。"
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        window.ctx.undo_group.undo()  # the note is retracted: kept, no longer listed
+    assert view.notes.topLevelItemCount() == 0
+    with qtbot.waitSignal(view.loaded, timeout=5000):
+        window.ctx.undo_group.redo()
+    assert view.notes.topLevelItem(0).text(2) == "已调取卷宗，待核实资金流水。"
     view.assignee.setText("王检察官")
     with qtbot.waitSignal(view.loaded, timeout=5000):
         view.save_assignee()
@@ -149,6 +159,6 @@ def test_note_assignee_and_tag(window: Any, seeded: Any, qtbot: Any) -> None:
             text("SELECT text FROM clue_notes WHERE clue_id = :c"), {"c": clue}
         ).all()
     assert row[0] == "王检察官" and json.loads(row[1]) == ["重点"]
-    assert [n[0] for n in notes] == ["已调取卷宗，待核实资金流水。"]
+    assert [n[0] for n in notes] == ["已调取卷宗，待核实资金流水。"] * 2  # the retracted one kept
     qtbot.waitUntil(lambda: page.tag_filter.findData("重点") > 0, timeout=5000)
     wait_idle(qtbot)
