@@ -144,5 +144,24 @@ class ChildConverters:
                 proc.terminate()
                 proc.join(timeout=5)
             for q in (inbox, outbox):
-                q.cancel_join_thread()
-                q.close()
+                _release(q)
+
+
+def _release(q: Any) -> None:
+    """Close a queue whose reader may be gone without leaving its feeder thread blocked.
+
+    The feeder thread writes queued batches into a pipe; with the helper terminated nobody
+    reads it, and the feeder would wait forever on a full pipe. Reading our own end lets it
+    reach the close marker and end.
+    """
+    q.close()
+    feeder = getattr(q, "_thread", None)
+    reader = getattr(q, "_reader", None)
+    while feeder is not None and feeder.is_alive() and reader is not None:
+        try:
+            if reader.poll(0.05):
+                reader.recv_bytes()
+        except (OSError, EOFError):  # closed by the feeder as it ended
+            break
+    if feeder is not None:
+        feeder.join(timeout=5)

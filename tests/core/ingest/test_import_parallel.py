@@ -276,3 +276,16 @@ def _running(pid: int) -> bool:
         return psutil.Process(pid).status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+@pytest.mark.usefixtures("bulk_threshold")
+def test_a_cancelled_import_leaves_no_threads_behind(workspace: Workspace, messy_csv: Path) -> None:
+    import threading
+
+    before = {t.ident for t in threading.enumerate()}
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        import_file(workspace, messy_csv, parallel=True, cancel=token)
+    left = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive()]
+    assert left == []
