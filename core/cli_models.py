@@ -34,16 +34,22 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
     cat = catalogue(_ws_if_any(args))
     if args.json:
+        from core.supervision.switches import disabled_models
+
+        off = disabled_models(_ws_if_any(args))
         _json(
-            [m.to_json() for m in cat.models]
+            [{**m.to_json(), "enabled": m.id not in off} for m in cat.models]
             + [{"path": b.path, "error": b.message} for b in cat.broken]
         )
         return 0
+    from core.supervision.switches import disabled_models
     from core.supervision.vocabulary import KINDS
 
+    off = disabled_models(_ws_if_any(args))
     for m in cat.models:
         s = m.spec
-        print(f"{s.id:38} 第{s.version}版  {s.category}  {KINDS[s.kind]:4}  {m.origin:6}  {s.name}")
+        state = "停用" if m.id in off else "启用"
+        print(f"{s.id:38} {state}  第{s.version}版  {s.category}  {KINDS[s.kind]:4}  {m.origin:6}  {s.name}")
     for b in cat.broken:
         print(f"（无法读取）{b.path}：{b.message}")
     return 0
@@ -107,6 +113,16 @@ def cmd_models_export(args: argparse.Namespace) -> int:
 
     path = export_model(_ws_if_any(args), args.model_id, Path(args.output))
     print(f"已导出模型“{args.model_id}”：{path}")
+    return 0
+
+
+def cmd_models_switch(args: argparse.Namespace) -> int:
+    from core.supervision.switches import set_model_enabled
+
+    enabled = args.models_command == "enable"
+    changed = set_model_enabled(_ws(args), args.model_id, enabled)
+    word = "启用" if enabled else "停用"
+    print(f"已{word}模型“{args.model_id}”。" if changed else f"模型“{args.model_id}”原已{word}。")
     return 0
 
 
@@ -319,6 +335,10 @@ def register(sub: Any) -> None:
     p.add_argument("file")
     p.add_argument("--replace", action="store_true", help="替换本工作区同编号的模型")
     p.set_defaults(func=cmd_models_import)
+    for name, label in (("enable", "启用模型（参与“运行全部”）"), ("disable", "停用模型（“运行全部”时跳过）")):
+        p = msub.add_parser(name, help=label)
+        p.add_argument("model_id")
+        p.set_defaults(func=cmd_models_switch)
 
     p = sub.add_parser("run", help="运行监督模型，生成或更新线索")
     p.add_argument("--model", action="append", metavar="模型编号", help="只运行该模型，可多次使用")

@@ -120,7 +120,10 @@ def refresh_statistics(conn: Connection, only_if_missing: bool = False) -> None:
 def _pick(ws: Workspace, model_ids: Sequence[str] | None) -> list[ModelInfo]:
     cat = catalogue(ws)
     if not model_ids:
-        return list(cat.models)
+        from core.supervision.switches import disabled_models
+
+        off = disabled_models(ws)
+        return [m for m in cat.models if m.id not in off]
     seen: list[ModelInfo] = []
     for mid in model_ids:
         info = cat.get(mid)
@@ -143,7 +146,7 @@ def run_models(
     cancel: CancelToken | None = None,
     actor: str | None = None,
 ) -> RunReport:
-    """Run the models (all when none named) and update the clues; return what happened.
+    """Run the models (all switched on when none named) and update the clues; return what happened.
 
     ``inputs`` maps an input role (``left``) or ``model:role`` to dataset ids;
     ``overrides`` maps a model id to parameter values for this run only. ``progress``

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -38,6 +38,7 @@ class ModelsData:
     catalogue: Catalogue
     precision: dict[str, Any]
     runs: list[dict[str, Any]]
+    disabled: set[str]
 
 
 class ModelsPage(Page):
@@ -142,6 +143,7 @@ class ModelsPage(Page):
         splitter.setSizes([520, 620])
         layout.addWidget(splitter, 1)
         self._filling = False
+        self._disabled: set[str] = set()
 
     # loading -----------------------------------------------------------------
     def refresh(self) -> None:
@@ -150,25 +152,27 @@ class ModelsPage(Page):
         def work(job: Job) -> ModelsData:
             from core.clues.precision import model_precision
             from core.supervision.runner import list_runs
+            from core.supervision.switches import disabled_models
 
             return ModelsData(
-                catalogue(ws), {p.model_id: p for p in model_precision(ws)}, list_runs(ws, 30)
+                catalogue(ws),
+                {p.model_id: p for p in model_precision(ws)},
+                list_runs(ws, 30),
+                disabled_models(ws),
             )
 
         Operation(self, work, title=self.tr("Reading models"), lane="read", dialog=False).success(
             self._show
         ).run()
 
-    def _enabled_key(self) -> str:
-        return f"models/disabled/{self.ctx.ws.root}"
-
     def disabled(self) -> set[str]:
-        value = QSettings().value(self._enabled_key(), [])
-        return {str(v) for v in (value if isinstance(value, list) else [value] if value else [])}
+        """Return the models switched off for "run all" (kept in the workspace)."""
+        return set(self._disabled)
 
     def _show(self, data: ModelsData) -> None:
         selected = self.current.id if self.current else None
         self.catalogue = data.catalogue
+        self._disabled = set(data.disabled)
         off = self.disabled()
         self._filling = True
         self.list.clear()
@@ -212,13 +216,22 @@ class ModelsPage(Page):
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0:
             return
-        off = self.disabled()
         model_id = str(item.data(0, Qt.ItemDataRole.UserRole))
-        if item.checkState(0) == Qt.CheckState.Checked:
-            off.discard(model_id)
+        enabled = item.checkState(0) == Qt.CheckState.Checked
+        if enabled:
+            self._disabled.discard(model_id)
         else:
-            off.add(model_id)
-        QSettings().setValue(self._enabled_key(), sorted(off))
+            self._disabled.add(model_id)
+        ws, actor = self.ctx.ws, self.ctx.user or None
+
+        def work(job: Job) -> bool:
+            from core.supervision.switches import set_model_enabled
+
+            return set_model_enabled(ws, model_id, enabled, actor)
+
+        Operation(
+            self, work, title=self.tr("Switching the model"), changes=Change.AUDIT, dialog=False
+        ).run()
 
     def _selected(self) -> None:
         items = self.list.selectedItems()

@@ -1800,6 +1800,10 @@ Screens case data for supervision clues and drafts procuratorial suggestions. Wo
         <translation>正在读取模型</translation>
     </message>
     <message>
+        <source>Switching the model</source>
+        <translation>正在启用/停用模型</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>

@@ -91,6 +91,11 @@ def test_switched_off_model_is_not_run(window: Any, seeded: Any, qtbot: Any) -> 
     qtbot.waitUntil(lambda: run.state == "done", timeout=20000)
     assert [o.model_id for o in run.result.outcomes] == ["traffic.repeat_claimant"]
     wait_idle(qtbot)
+    from core.supervision.switches import disabled_models
+
+    # Kept in the workspace, so other accounts and the command line skip them too.
+    everything = {m.id for m in page.catalogue.models}
+    assert disabled_models(seeded) == everything - {"traffic.repeat_claimant"}
 
 
 def test_export_and_import_model_file(window: Any, seeded: Any, qtbot: Any, tmp_path: Path) -> None:
