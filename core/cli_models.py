@@ -283,6 +283,28 @@ def cmd_clues_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_clues_handed_import(args: argparse.Namespace) -> int:
+    from core.clues.handed import import_handed
+
+    rep = import_handed(_ws(args), Path(args.file), args.source, args.doc)
+    if args.json:
+        _json(rep.__dict__)
+        return 0
+    print(f"已导入{rep.source}交办的线索（{rep.doc_no}）：新增 {rep.created} 条，"
+          f"此前已导入 {rep.already} 条，关联到本院案件 {rep.linked_cases} 条。")
+    for p in rep.problems[:20]:
+        print(f"  第 {p['row']} 行未导入：{p['reason']}")
+    return 0
+
+
+def cmd_clues_handed_report(args: argparse.Namespace) -> int:
+    from core.clues.handed import write_handed_report
+
+    count = write_handed_report(_ws(args), Path(args.output), args.doc)
+    print(f"已写出交办线索办理情况反馈表（{count} 条）：{args.output}")
+    return 0
+
+
 def cmd_clues_precision(args: argparse.Namespace) -> int:
     from dataclasses import asdict
 
@@ -384,6 +406,16 @@ def register(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True)
     _add_filters(p)
     p.set_defaults(func=cmd_clues_export)
+    p = csub.add_parser("handed-import", help="导入上级院交办的线索表")
+    p.add_argument("file")
+    p.add_argument("--from", dest="source", required=True, help="交办单位，如“某市人民检察院”")
+    p.add_argument("--doc", help="交办文号（同一文号重复导入不会重复生成线索）")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_clues_handed_import)
+    p = csub.add_parser("handed-report", help="写出交办线索办理情况反馈表（.xlsx）")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--doc", help="只含该交办文号的线索")
+    p.set_defaults(func=cmd_clues_handed_report)
     p = csub.add_parser("precision", help="各模型的核实、排除情况与排除理由")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_clues_precision)

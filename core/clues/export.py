@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,12 @@ def _write_csv(target: Path, rows: list[dict[str, Any]]) -> None:
 
 
 def _write_xlsx(target: Path, rows: list[dict[str, Any]]) -> None:
+    write_xlsx_table(target, "监督线索", COLUMNS, rows)
+
+
+def write_xlsx_table(target: Path, title: str, columns: Sequence[tuple[str, str, int]],
+                     rows: list[dict[str, Any]]) -> None:
+    """Write rows as a sheet with a bold header, wrapped text, filters; text never a formula."""
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -139,16 +146,16 @@ def _write_xlsx(target: Path, rows: list[dict[str, Any]]) -> None:
     wb = Workbook()
     sheet = wb.active
     assert sheet is not None
-    sheet.title = "监督线索"
+    sheet.title = title
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
-    for col, (_, label, width) in enumerate(COLUMNS, start=1):
+    for col, (_, label, width) in enumerate(columns, start=1):
         cell = sheet.cell(row=1, column=col, value=label)
         cell.font, cell.fill = bold, fill
         sheet.column_dimensions[get_column_letter(col)].width = width
     wrap = Alignment(wrap_text=True, vertical="top")
     for r, row in enumerate(rows, start=2):
-        for col, (key, _, _) in enumerate(COLUMNS, start=1):
+        for col, (key, _, _) in enumerate(columns, start=1):
             value = row[key]
             cell = sheet.cell(row=r, column=col)
             if isinstance(value, str):
@@ -158,6 +165,6 @@ def _write_xlsx(target: Path, rows: list[dict[str, Any]]) -> None:
                 cell.value = value
             cell.alignment = wrap
     sheet.freeze_panes = "A2"
-    last = get_column_letter(len(COLUMNS))
+    last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{max(1, len(rows) + 1)}"
     wb.save(target)
