@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -93,12 +94,21 @@ class CluesPage(Page):
         row.addStretch(1)
         self.export_button = QPushButton(self.tr("Export list…"))
         self.export_button.clicked.connect(self.export)
+        self.handed_button = QPushButton(self.tr("Handed-down clues"))
+        self.handed_button.setToolTip(
+            self.tr("Import clues handed down by a superior procuratorate, or report back on them")
+        )
+        handed = QMenu(self.handed_button)
+        handed.addAction(self.tr("Import a hand-down sheet…"), self._handed_import)
+        handed.addAction(self.tr("Write the report back…"), self._handed_report)
+        self.handed_button.setMenu(handed)
         self.draft_button = QPushButton(self.tr("Draft a procuratorial suggestion"))
         self.draft_button.setObjectName("draftButton")
         self.draft_button.setToolTip(
             self.tr("Select one or more confirmed clues, then draft the suggestion.")
         )
         self.draft_button.clicked.connect(self.draft)
+        row.addWidget(self.handed_button)
         row.addWidget(self.export_button)
         row.addWidget(self.draft_button)
         layout.addLayout(row)
@@ -245,6 +255,16 @@ class CluesPage(Page):
         dialog = DraftingDialog(self.ctx, ids, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def _handed_import(self) -> None:
+        from desktop.handed_actions import ask_and_import
+
+        ask_and_import(self, self.ctx)
+
+    def _handed_report(self) -> None:
+        from desktop.handed_actions import ask_and_report
+
+        ask_and_report(self, self.ctx)
 
     def export(self) -> None:
         from pathlib import Path

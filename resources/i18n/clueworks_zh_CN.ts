@@ -615,6 +615,22 @@
         <translation>导出清单…</translation>
     </message>
     <message>
+        <source>Handed-down clues</source>
+        <translation>交办线索</translation>
+    </message>
+    <message>
+        <source>Import clues handed down by a superior procuratorate, or report back on them</source>
+        <translation>导入上级院交办的线索，或写出办理情况反馈表</translation>
+    </message>
+    <message>
+        <source>Import a hand-down sheet…</source>
+        <translation>导入交办线索表…</translation>
+    </message>
+    <message>
+        <source>Write the report back…</source>
+        <translation>写出办理情况反馈表…</translation>
+    </message>
+    <message>
         <source>Draft a procuratorial suggestion</source>
         <translation>生成检察建议</translation>
     </message>
@@ -1143,6 +1159,45 @@
     <message>
         <source>Spreadsheets (%1)</source>
         <translation>电子表格（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>HandedClues</name>
+    <message>
+        <source>Importing handed-down clues</source>
+        <translation>正在导入交办线索</translation>
+    </message>
+    <message>
+        <source>%1 handed-down clues added, %2 were already here, %3 rows skipped.</source>
+        <translation>新增交办线索 %1 条，此前已导入 %2 条，跳过 %3 行。</translation>
+    </message>
+    <message>
+        <source>Writing the report back</source>
+        <translation>正在写出反馈表</translation>
+    </message>
+    <message>
+        <source>Report on %1 handed-down clues written to %2</source>
+        <translation>已将 %1 条交办线索的办理情况写入 %2</translation>
+    </message>
+    <message>
+        <source>Handed-down clues</source>
+        <translation>交办线索</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.xls *.ods *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.ods *.csv)</translation>
+    </message>
+    <message>
+        <source>Handed down by (procuratorate):</source>
+        <translation>交办单位（检察院）：</translation>
+    </message>
+    <message>
+        <source>Document number of the hand-down (optional):</source>
+        <translation>交办文号（可不填）：</translation>
+    </message>
+    <message>
+        <source>Write the report back</source>
+        <translation>写出办理情况反馈表</translation>
     </message>
 </context>
 <context>

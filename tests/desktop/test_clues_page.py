@@ -162,3 +162,30 @@ def test_note_assignee_and_tag(window: Any, seeded: Any, qtbot: Any) -> None:
     assert [n[0] for n in notes] == ["已调取卷宗，待核实资金流水。"] * 2  # the retracted one kept
     qtbot.waitUntil(lambda: page.tag_filter.findData("重点") > 0, timeout=5000)
     wait_idle(qtbot)
+
+
+def test_handed_down_clues_import_and_report(window: Any, seeded: Any, qtbot: Any, tmp_path: Any) -> None:
+    from openpyxl import load_workbook
+
+    from desktop.handed_actions import import_from, report_to
+    from tests.conftest import write_xlsx
+
+    page = open_clues(window, qtbot)
+    assert page.handed_button.menu() is not None and len(page.handed_button.menu().actions()) == 2
+    sheet = write_xlsx(
+        tmp_path / "交办.xlsx",
+        ["交办编号", "案号", "当事人", "线索内容"],
+        [["J-1", "", "张某某", "疑似虚假诉讼，请核查"], ["J-2", "", "李某", "疑似职业放贷"]],
+    )
+    op = import_from(page, window.ctx, sheet, "某市人民检察院", "某检交〔2026〕3号")
+    qtbot.waitUntil(lambda: op.state == "done", timeout=10000)
+    assert (op.result.created, op.result.already) == (2, 0)
+    with seeded.read() as conn:
+        origins = [r[0] for r in conn.execute(text("SELECT origin FROM clues WHERE origin LIKE '交办%'"))]
+    assert origins == ["交办：某市人民检察院（某检交〔2026〕3号）"] * 2
+    out = tmp_path / "反馈.xlsx"
+    done = report_to(page, window.ctx, out)
+    qtbot.waitUntil(lambda: done.state == "done", timeout=10000)
+    rows = list(load_workbook(out).active.iter_rows(min_row=2, values_only=True))
+    assert [r[0] for r in rows] == ["J-1", "J-2"] and all(r[5] == "待核查" for r in rows)
+    wait_idle(qtbot)
