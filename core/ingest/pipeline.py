@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import json
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -245,7 +246,9 @@ def import_file(
         report.already_imported = True
         return report
     size = path.stat().st_size
-    use_child = parallel if parallel is not None else size >= PARALLEL_MIN_BYTES
+    if parallel is None:  # helpers pay off for large files, and only with a second core
+        parallel = size >= PARALLEL_MIN_BYTES and (os.cpu_count() or 1) >= 2
+    use_child = parallel
     cut = use_child and segments.usable(plan, size)
     who = actor or audit.current_actor()
     while True:

@@ -289,3 +289,28 @@ def test_a_cancelled_import_leaves_no_threads_behind(workspace: Workspace, messy
         import_file(workspace, messy_csv, parallel=True, cancel=token)
     left = [t.name for t in threading.enumerate() if t.ident not in before and t.is_alive()]
     assert left == []
+
+
+@pytest.mark.usefixtures("small_parts")
+def test_a_large_list_in_ranges_equals_one_reader(tmp_path: Path) -> None:
+    from core.ingest.normalise.id_numbers import check_digit
+
+    rows = []
+    for i in range(6_000):
+        first17 = f"330782{1940 + i % 60}{1 + i % 12:02d}{1 + i % 28:02d}{i % 1000:03d}"
+        rows.append([f"王{i}", first17 + check_digit(first17), "男", f"2023年{1 + i % 12}月5日", "某村，某组"])
+    rows[4_000] = ["", "", "", "2023-05-06", ""]  # quarantined in a later range
+    rows[5_500] = list(rows[100])  # a duplicate across ranges
+    path = write_csv(tmp_path / "死亡人员名单.csv", ["姓名", "公民身份号码", "性别", "死亡日期", "户籍地址"], rows)
+    seq, par = open_workspace(tmp_path / "seq"), open_workspace(tmp_path / "par")
+    try:
+        a = import_file(seq, path, parallel=False)
+        b = import_file(par, path, parallel=True)
+        assert (b.kind, b.list_type, b.rows_imported, b.duplicates) == ("list", "death_registry", 5_998, 1)
+        assert (a.quarantined, a.duplicate_rows) == (b.quarantined, b.duplicate_rows)
+        query = "SELECT * FROM list_records ORDER BY id"
+        with seq.read() as c1, par.read() as c2:
+            assert [tuple(r) for r in c1.execute(text(query))] == [tuple(r) for r in c2.execute(text(query))]
+    finally:
+        seq.close()
+        par.close()
