@@ -2,18 +2,21 @@
 
 Features are computed once per case and stamped with the cue version; when the cue data
 changes, every case whose stamp differs is computed again. Big batches use a process pool
-so both cores of a county PC work; the database is written from this process only.
+so both cores of a county PC work; the workers read the (committed) texts themselves,
+read-only, and the database is written from this process only.
 """
 
 from __future__ import annotations
 
 import json
 import multiprocessing as mp
+import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -78,15 +81,32 @@ def _pending(conn: Connection, version: str, everything: bool) -> list[int]:
     return [int(r[0]) for r in conn.execute(text(sql + " ORDER BY c.id"), {"v": version})]
 
 
-def _batches(conn: Connection, ids: list[int]) -> Iterator[list[Row]]:
+_ROWS_SQL = (
+    "SELECT c.id, t.full_text, c.closing_method, c.service_method, c.doc_type FROM cases c "
+    "LEFT JOIN case_texts t ON t.case_id = c.id WHERE c.id BETWEEN ? AND ? ORDER BY c.id"
+)
+_READERS: dict[str, sqlite3.Connection] = {}
+
+
+def _id_batches(ids: list[int]) -> Iterator[list[int]]:
     for i in range(0, len(ids), BATCH):
-        part = ids[i : i + BATCH]
-        rows = conn.execute(text(
-            "SELECT c.id, t.full_text, c.closing_method, c.service_method, c.doc_type FROM cases c "
-            "LEFT JOIN case_texts t ON t.case_id = c.id WHERE c.id BETWEEN :lo AND :hi ORDER BY c.id"),
-            {"lo": part[0], "hi": part[-1]}).all()
-        wanted = set(part)
-        yield [(r[0], r[1], r[2], r[3], r[4]) for r in rows if r[0] in wanted]
+        yield ids[i : i + BATCH]
+
+
+def _rows(con: sqlite3.Connection, part: list[int]) -> list[Row]:
+    wanted = set(part)
+    return [(r[0], r[1], r[2], r[3], r[4])
+            for r in con.execute(_ROWS_SQL, (part[0], part[-1])) if r[0] in wanted]
+
+
+def analyse_stored(db_path: str, part: list[int]) -> Result:
+    """Analyse cases read by this (worker) process itself, read-only: the texts never travel
+    between processes. Used on committed cases only."""
+    con = _READERS.get(db_path)
+    if con is None:
+        con = sqlite3.connect(Path(db_path).as_uri() + "?mode=ro", uri=True)
+        _READERS[db_path] = con
+    return analyse_batch(_rows(con, part))
 
 
 def _write(conn: Connection, ids: list[int], flags: list[tuple[Any, ...]], feats: list[tuple[Any, ...]]) -> None:
@@ -105,14 +125,18 @@ def _write(conn: Connection, ids: list[int], flags: list[tuple[Any, ...]], feats
     cur.close()
 
 
-def _results(batches: Iterator[list[Row]], pool: ProcessPoolExecutor | None) -> Iterator[Result]:
+def _results(conn: Connection, ws: Workspace, ids: list[int],
+             pool: ProcessPoolExecutor | None) -> Iterator[Result]:
     """Yield analysed batches in order, keeping at most a few batches in flight."""
     if pool is None:
-        yield from map(analyse_batch, batches)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        for part in _id_batches(ids):
+            yield analyse_batch(_rows(raw, part))
         return
     window: deque[Future[Result]] = deque()
-    for batch in batches:
-        window.append(pool.submit(analyse_batch, batch))
+    for part in _id_batches(ids):
+        window.append(pool.submit(analyse_stored, str(ws.db_path), part))
         if len(window) >= 4:
             yield window.popleft().result()
     while window:
@@ -134,7 +158,7 @@ def compute_features(ws: Workspace, *, everything: bool = False, progress: Progr
     pool = (ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("spawn"))
             if total >= POOL_MIN_CASES else None)
     try:
-        for flags, feats in _results(_batches(conn, ids), pool):
+        for flags, feats in _results(conn, ws, ids, pool):
             _write(conn, [f[0] for f in flags], flags, feats)
             done += len(flags)
             n_feats += len(feats)

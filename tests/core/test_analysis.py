@@ -97,3 +97,27 @@ def test_search_by_party_and_text(tmp_path: Path, workspace) -> None:
     case = get_case(workspace, found[0].case_no)
     assert case["full_text"][found[0].start : found[0].start + 4] == "公告送达"
     assert search_text(workspace, "借条") == []
+
+
+def test_worker_processes_reading_texts_themselves_give_the_same_features(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from core import analysis
+    from core.workspace import open_workspace
+
+    many = [[f"（2023）浙0782民初{i}号", *r[1:]] for i in range(1, 2_501) for r in [rows()[i % 2]]]
+    path = write_xlsx(tmp_path / "a.xlsx", HEADER, many)
+    dumps = []
+    for pool_from in (10**9, 1):  # first in this process, then in two worker processes
+        monkeypatch.setattr(analysis, "POOL_MIN_CASES", pool_from)
+        ws = open_workspace(tmp_path / f"ws{pool_from}")
+        import_file(ws, path)
+        assert analyse_workspace(ws).cases == 2_500
+        with ws.read() as conn:
+            dumps.append((
+                conn.execute(text("SELECT * FROM case_flags ORDER BY case_id")).all(),
+                conn.execute(text("SELECT case_id, name, value, start, \"end\" FROM case_features "
+                                  "ORDER BY case_id, name, start")).all(),
+            ))
+        ws.close()
+    assert dumps[0] == dumps[1] and len(dumps[0][1]) > 2_500
