@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import queue
+import threading
 import traceback
 from collections import deque
 from collections.abc import Sequence
@@ -50,12 +51,44 @@ class LocalConverter:
 def _next_work(inbox: Any) -> Any:
     """Return the next piece of work; None when the importing process is gone (killed)."""
     parent = mp.parent_process()
-    while True:
-        try:
-            return inbox.get(timeout=_POLL_SECONDS)
-        except queue.Empty:
+    try:
+        while not inbox.poll(_POLL_SECONDS):
             if parent is not None and not parent.is_alive():
                 return None
+        return inbox.recv()
+    except (EOFError, OSError):
+        return None
+
+
+class _Sender:
+    """Sends work down a pipe to one helper from a thread of its own, so the importing
+    thread never waits on a busy helper. When the helper is gone the pipe breaks and the
+    thread ends: nothing is left blocked (a multiprocessing.Queue's feeder thread would
+    wait forever on a full pipe that nobody reads)."""
+
+    _STOP = object()
+
+    def __init__(self, conn: Any) -> None:
+        self._conn = conn
+        self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="clueworks-import-sender", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (work := self._queue.get()) is not self._STOP:
+            try:
+                self._conn.send(work)
+            except (OSError, ValueError):  # the helper has gone
+                return
+
+    def put(self, work: Any) -> None:
+        self._queue.put(work)
+
+    def close(self) -> None:
+        """Stop after what was handed over (or at once if the helper is gone); wait for it."""
+        self._queue.put(self._STOP)
+        self._thread.join()
+        self._conn.close()
 
 
 def _serve(plan: ImportPlan, inbox: Any, outbox: Any) -> None:
@@ -82,12 +115,14 @@ class ChildConverters:
     def __init__(self, plan: ImportPlan, count: int, cancel: CancelToken | None) -> None:
         ctx = mp.get_context("spawn")
         self._cancel = cancel
-        self._lanes: list[tuple[Any, Any, Any]] = []
+        self._lanes: list[tuple[Any, _Sender, Any]] = []
         for _ in range(count):
-            inbox, outbox = ctx.Queue(), ctx.Queue()
-            proc = ctx.Process(target=_serve, args=(plan, inbox, outbox), daemon=True)
+            reading, writing = ctx.Pipe(duplex=False)
+            outbox = ctx.Queue()
+            proc = ctx.Process(target=_serve, args=(plan, reading, outbox), daemon=True)
             proc.start()
-            self._lanes.append((proc, inbox, outbox))
+            reading.close()  # the helper holds it: when the helper ends, sending fails at once
+            self._lanes.append((proc, _Sender(writing), outbox))
         self._sent = 0
         self._received = 0
 
@@ -143,25 +178,6 @@ class ChildConverters:
             if proc.is_alive():
                 proc.terminate()
                 proc.join(timeout=5)
-            for q in (inbox, outbox):
-                _release(q)
-
-
-def _release(q: Any) -> None:
-    """Close a queue whose reader may be gone without leaving its feeder thread blocked.
-
-    The feeder thread writes queued batches into a pipe; with the helper terminated nobody
-    reads it, and the feeder would wait forever on a full pipe. Reading our own end lets it
-    reach the close marker and end.
-    """
-    q.close()
-    feeder = getattr(q, "_thread", None)
-    reader = getattr(q, "_reader", None)
-    while feeder is not None and feeder.is_alive() and reader is not None:
-        try:
-            if reader.poll(0.05):
-                reader.recv_bytes()
-        except (OSError, EOFError):  # closed by the feeder as it ended
-            break
-    if feeder is not None:
-        feeder.join(timeout=5)
+            inbox.close()
+            outbox.close()
+            outbox.join_thread()
