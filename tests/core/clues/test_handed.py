@@ -44,6 +44,7 @@ def _sheet(path: Path, case_no: str) -> Path:
         (["序号", "案件编号", "相关人员", "证件号码", "主要问题", "反馈期限"],
          {"handed_no": 0, "case_no": 1, "name": 2, "id_number": 3, "content": 4, "due": 5}),
         (["线 索 编 号", "涉及案号（一审）", "线索摘要"], {"handed_no": 0, "case_no": 1, "content": 2}),
+        (["交办单位名称", "编号", "当事人", "问题描述"], {"handed_no": 1, "name": 2, "content": 3}),
     ],
 )
 def test_headers_of_different_offices(header: list[str], expected: dict[str, int]) -> None:
