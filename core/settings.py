@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from core import audit
 from core.errors import UserError
@@ -36,6 +36,17 @@ def all_settings(ws: Workspace) -> dict[str, str]:
         }
 
 
+def store_setting(conn: Connection, key: str, value: str) -> None:
+    """Write one settings row inside the caller's transaction (checks and audit are theirs)."""
+    conn.execute(
+        text(
+            "INSERT INTO settings (key, value) VALUES (:k, :v) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+        ),
+        {"k": key, "v": value},
+    )
+
+
 def set_setting(ws: Workspace, key: str, value: str) -> None:
     """Store a setting (administrators only once accounts exist); only known keys are accepted."""
     from core.security.guard import require
@@ -53,13 +64,7 @@ def set_setting(ws: Workspace, key: str, value: str) -> None:
         raise UserError(f"设置项“{key}”不能为空。")
     with ws.write() as conn:
         old = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": key}).first()
-        conn.execute(
-            text(
-                "INSERT INTO settings (key, value) VALUES (:k, :v) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-            ),
-            {"k": key, "v": value},
-        )
+        store_setting(conn, key, value)
         audit.append(
             conn, "setting_change", {"key": key, "from": old[0] if old else None, "to": value}
         )

@@ -1,8 +1,8 @@
 """Undoable clue edits: a status change and a note, as QUndoCommands over core services.
 
 A command's redo/undo starts a write-lane operation; the single write lane keeps them in
-order. A status change is undoable when the lifecycle allows the way back (or core
-offers a revert); otherwise it is applied directly and the user is told it is final.
+order. Undo goes through core's ``revert_status`` and ``retract_note``; a change core will
+not undo (an issued suggestion) is applied directly and the user is told it is final.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QWidget
 
 from core.clues import service
-from core.clues.lifecycle import NEEDS_REASON, REOPEN_NEEDS_REASON, TRANSITIONS, check_transition
+from core.clues.lifecycle import NEEDS_REASON, REOPEN_NEEDS_REASON, can_undo, check_transition
 from core.workspace import Workspace
 from desktop.labels import status_label
 from desktop.operations import Change, Job, Operation
@@ -24,8 +24,8 @@ CHANGES = Change.CLUES | Change.AUDIT
 
 
 def can_go_back(before: str, after: str) -> bool:
-    """Return whether the lifecycle lets a clue return from ``after`` to ``before``."""
-    return before in TRANSITIONS.get(after, frozenset()) or hasattr(service, "revert_status")
+    """Return whether a change from ``before`` to ``after`` can be undone."""
+    return can_undo(after)
 
 
 def _run(
@@ -84,16 +84,11 @@ class StatusCommand(QUndoCommand):
         why = QCoreApplication.translate("ClueCommands", "Undo of the change to “%1”").replace(
             "%1", status_label(self.after)
         )
-        revert = getattr(service, "revert_status", None)
-        if revert is not None:
-            fn: Callable[[], Any] = lambda: revert(ws, clue, before, why, actor)  # noqa: E731
-        else:
-            fn = lambda: service.set_status(ws, clue, before, why, actor)  # noqa: E731
         self.ops.append(
             _run(
                 self.parent,
                 QCoreApplication.translate("ClueCommands", "Undoing the status change"),
-                fn,
+                lambda: service.revert_status(ws, clue, before, why, actor),
                 self.done,
             )
         )
@@ -110,7 +105,7 @@ def check(current: str, target: str, reason: str | None) -> None:
 
 
 class NoteCommand(QUndoCommand):
-    """Add a note; undo retracts it (when core offers ``retract_note``)."""
+    """Add a note; undo retracts it (kept, no longer listed)."""
 
     def __init__(
         self,
@@ -149,19 +144,14 @@ class NoteCommand(QUndoCommand):
         self.ops.append(op)
 
     def undo(self) -> None:
-        retract = getattr(service, "retract_note", None)
-        if retract is None or self.note_id is None:
+        if self.note_id is None:
             return
         ws, note, actor = self.ws, self.note_id, self.actor
         self.ops.append(
             _run(
                 self.parent,
                 QCoreApplication.translate("ClueCommands", "Retracting the note"),
-                lambda: retract(ws, note, actor),
+                lambda: service.retract_note(ws, note, actor),
                 self.done,
             )
         )
-
-
-def notes_undoable() -> bool:
-    return hasattr(service, "retract_note")

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, insert, select
 from core import audit
 from core.clues.lifecycle import STATUS_LABELS
 from core.errors import RefusedInput, UserError
+from core.ingest.headers import normalise_header
 from core.ingest.normalise.case_numbers import parse_case_number
 from core.ingest.normalise.cells import clean_text
 from core.ingest.normalise.dates import parse_date
@@ -61,14 +62,10 @@ class HandedImport:
     problems: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _norm(header: object) -> str:
-    return "".join(clean_text(header).split()).replace("（", "(").replace("）", ")")
-
-
 def map_headers(row: Sequence[object]) -> dict[str, int]:
     """Return field -> column for a header row (exact synonym first, then the longest contained)."""
     lexicon = load_lexicon("handed_clues.yaml")
-    cells = [_norm(c) for c in row]
+    cells = [normalise_header(clean_text(c)) for c in row]
     found: dict[str, int] = {}
     for exact in (True, False):
         for name in FIELDS:
@@ -112,7 +109,8 @@ def import_handed(ws: Workspace, path: Path, source: str, doc_no: str | None = N
     reader = open_table(path)
     rows = [list(r) for r in reader.rows(reader.default_sheet())]
     header, cols = _header(rows, path.name)
-    batch = (doc_no or "").strip() or file_sha256(path)[:12]
+    sha256 = file_sha256(path)
+    batch = (doc_no or "").strip() or sha256[:12]
     report = HandedImport(path.name, source, batch)
     who = actor or audit.current_actor()
     with ws.write() as conn:
@@ -121,7 +119,7 @@ def import_handed(ws: Workspace, path: Path, source: str, doc_no: str | None = N
                 continue
             _add(conn, report, number, row, cols, who)
         audit.append(conn, "clues_handed_import", {
-            "file": path.name, "sha256": file_sha256(path), "source": source, "doc_no": batch,
+            "file": path.name, "sha256": sha256, "source": source, "doc_no": batch,
             "created": report.created, "already": report.already}, actor=who)
     return report
 

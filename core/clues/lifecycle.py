@@ -32,6 +32,8 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     SUGGESTION_ISSUED: frozenset({CLOSED}),
     CLOSED: frozenset(),
 }
+# statuses a change to cannot be undone: an issued suggestion's number is in the register
+NOT_UNDOABLE = frozenset({SUGGESTION_ISSUED})
 # targets that need a reason
 NEEDS_REASON = frozenset({DISMISSED})
 REOPEN_NEEDS_REASON = frozenset({(DISMISSED, REVIEWING), (CONFIRMED, REVIEWING)})
@@ -56,6 +58,11 @@ def allowed_targets(current: str) -> list[str]:
     """Return the statuses a clue in ``current`` may move to, in lifecycle order."""
     order = list(STATUS_LABELS)
     return sorted(TRANSITIONS.get(current, frozenset()), key=order.index)
+
+
+def can_undo(target: str) -> bool:
+    """Return whether a change to ``target`` may be undone by the one who made it."""
+    return target not in NOT_UNDOABLE
 
 
 def needs_reason(current: str, target: str) -> bool:

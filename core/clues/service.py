@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 
 from core import audit
-from core.clues.lifecycle import STATUS_LABELS, SUGGESTION_ISSUED, check_transition, parse_status
+from core.clues.lifecycle import STATUS_LABELS, can_undo, check_transition, parse_status
 from core.errors import UserError
 from core.store.clue_models import table
 from core.workspace import Workspace
@@ -132,7 +132,7 @@ def revert_status(
             raise UserError("只能撤销该线索最近一次的状态变更。")
         if last["actor"] != who:
             raise UserError(f"这次状态变更是“{last['actor']}”做的，只能由本人撤销。")
-        if current == SUGGESTION_ISSUED:
+        if not can_undo(current):
             raise UserError(
                 "已制发检察建议的线索不能撤销状态：文书已登记编号。",
                 "如需更正，请在文书登记中处理。",

@@ -261,6 +261,14 @@ def data_rows(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Ite
         yield idx + 1, row
 
 
+def take_text(cells: list[Any], text_col: int | None) -> Any:
+    """Return the row's judgment text cell and blank it in ``cells`` (None when it has none)."""
+    if text_col is None or text_col >= len(cells):
+        return None
+    text, cells[text_col] = cells[text_col], None
+    return text
+
+
 def read_batches(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Iterator[Batch]:
     """Yield the data rows in batches, each row's judgment text taken out into ``texts``."""
     text_col = plan.mapping["full_text"].column if "full_text" in plan.mapping else None
@@ -269,9 +277,10 @@ def read_batches(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> 
     texts: dict[int, Any] = {}
     read = 0
     for row_number, row in data_rows(reader, plan):
-        if text_col is not None and text_col < len(row):
-            row = list(row)
-            texts[row_number], row[text_col] = row[text_col], None
+        row = list(row)
+        text = take_text(row, text_col)
+        if text is not None:
+            texts[row_number] = text
         rows.append((row_number, row))
         read += 1
         if len(rows) >= CHUNK_ROWS:

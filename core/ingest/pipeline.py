@@ -127,6 +127,13 @@ def _run(ws: Workspace, plan: ImportPlan, report: ImportReport, who: str, parall
         progress(report.rows_read, report.rows_read)
 
 
+def _report(progress: Progress | None, done: int, fraction: float) -> None:
+    """Report rows done and the total they suggest (from the fraction of the file read)."""
+    if progress is not None and fraction < 1.0:
+        total = int(done / fraction) if fraction > 0 else done
+        progress(done, max(total, done))
+
+
 def _assembler(conn: Connection, plan: ImportPlan, dataset_id: int) -> Assembler:
     next_ids = {t: int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {t}")).scalar_one())
                 for t in ID_TABLES}
@@ -161,9 +168,7 @@ def _fill_by_parts(conn: Connection, plan: ImportPlan, dataset_id: int, parts: I
         if following is not None:
             host.submit_segment(following)
             handed.append(following)
-        if progress is not None and part.end < size:
-            done = assembler.tally.rows_read
-            progress(done, max(done, int(done * size / part.end)))
+        _report(progress, assembler.tally.rows_read, part.end / size)
     rebuild_indexes(conn, dropped)
     return assembler.tally
 
@@ -178,10 +183,7 @@ def _fill(conn: Connection, plan: ImportPlan, dataset_id: int, reader: TableRead
     def land() -> None:
         batch = waiting.popleft()
         _write(conn, assembler.assemble(host.result(), batch.texts))
-        if progress is not None and batch.fraction < 1.0:
-            done = batch.rows_read
-            total = int(done / batch.fraction) if batch.fraction > 0 else done
-            progress(done, max(total, done))
+        _report(progress, batch.rows_read, batch.fraction)
         if cancel is not None and cancel.is_set():
             raise Cancelled()
 

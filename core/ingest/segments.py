@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from core.ingest.convert import CHUNK_ROWS, Item, RowConverter
+from core.ingest.convert import CHUNK_ROWS, Item, RowConverter, take_text
 from core.ingest.plan import ImportPlan
 from core.ingest.readers import MAX_CELL_CHARS, MAX_COLUMNS
 from core.ingest.records import text_value
@@ -127,11 +127,9 @@ def convert_segment(conv: RowConverter, plan: ImportPlan, seg: Segment) -> Itera
             _check(row)
             number = idx + 1
             cells: list[Any] = row
-            if text_col is not None and text_col < len(cells):
-                value = text_value(cells[text_col])
-                if value:
-                    texts[number] = value.encode("utf-8")
-                cells[text_col] = None
+            value = text_value(take_text(cells, text_col))
+            if value:
+                texts[number] = value.encode("utf-8")
             items.append(conv.row(number, cells))
             if len(items) >= CHUNK_ROWS:
                 yield SegmentChunk(items, texts, False, 0)

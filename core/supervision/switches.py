@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import text
-
 from core import audit
+from core.settings import get_setting, store_setting
 from core.workspace import Workspace
 
 KEY = "models.disabled"
@@ -20,10 +19,8 @@ def disabled_models(ws: Workspace | None) -> set[str]:
     """Return the ids of the models switched off in this workspace."""
     if ws is None:
         return set()
-    with ws.read() as conn:
-        row = conn.execute(text("SELECT value FROM settings WHERE key = :k"), {"k": KEY}).first()
     try:
-        value = json.loads(row[0]) if row else []
+        value = json.loads(get_setting(ws, KEY) or "[]")
     except ValueError:
         return set()
     return {str(v) for v in value} if isinstance(value, list) else set()
@@ -41,13 +38,7 @@ def set_model_enabled(ws: Workspace, model_id: str, enabled: bool, actor: str | 
         return False
     off = off - {model_id} if enabled else off | {model_id}
     with ws.write() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO settings (key, value) VALUES (:k, :v) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-            ),
-            {"k": KEY, "v": json.dumps(sorted(off), ensure_ascii=False)},
-        )
+        store_setting(conn, KEY, json.dumps(sorted(off), ensure_ascii=False))
         audit.append(conn, "model_enabled" if enabled else "model_disabled", {"model": model_id},
                      actor=actor or audit.current_actor())
     return True

@@ -334,10 +334,7 @@ class ClueView(QWidget):
         command = clue_commands.NoteCommand(
             self.ws, self, self.clue_id, text, self.actor, self.reload
         )
-        if clue_commands.notes_undoable():
-            self.undo.push(command)
-        else:
-            command.redo()
+        self.undo.push(command)
         self.note_edit.clear()
 
     def save_assignee(self) -> None:
