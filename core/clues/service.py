@@ -60,6 +60,16 @@ def _event(
     )
 
 
+def _move(conn: Connection, clue_id: int, who: str, action: str, current: str, target: str,
+          reason: str | None) -> None:
+    """Set the status, with its history event (``action``) and audit entry (``clue_<action>``)."""
+    text = reason.strip() if reason else None
+    conn.execute(update(CLUES).where(CLUES.c.id == clue_id).values(status=target, updated_at=_now()))
+    _event(conn, clue_id, who, action, current, target, text)
+    audit.append(conn, f"clue_{action}", {"clue": clue_id, "from": current, "to": target,
+                                          "reason": text}, actor=who)
+
+
 def set_status(
     ws: Workspace, clue_id: int, status: str, reason: str | None = None, actor: str | None = None
 ) -> str:
@@ -73,17 +83,7 @@ def set_status(
         row = _clue(conn, clue_id)
         current = str(row["status"])
         check_transition(current, target, reason)
-        text = reason.strip() if reason else None
-        conn.execute(
-            update(CLUES).where(CLUES.c.id == clue_id).values(status=target, updated_at=_now())
-        )
-        _event(conn, clue_id, who, "status", current, target, text)
-        audit.append(
-            conn,
-            "clue_status",
-            {"clue": clue_id, "from": current, "to": target, "reason": text},
-            actor=who,
-        )
+        _move(conn, clue_id, who, "status", current, target, reason)
     return target
 
 
@@ -137,17 +137,7 @@ def revert_status(
                 "已制发检察建议的线索不能撤销状态：文书已登记编号。",
                 "如需更正，请在文书登记中处理。",
             )
-        text = reason.strip() if reason else None
-        conn.execute(
-            update(CLUES).where(CLUES.c.id == clue_id).values(status=target, updated_at=_now())
-        )
-        _event(conn, clue_id, who, "status_revert", current, target, text)
-        audit.append(
-            conn,
-            "clue_status_revert",
-            {"clue": clue_id, "from": current, "to": target, "reason": text},
-            actor=who,
-        )
+        _move(conn, clue_id, who, "status_revert", current, target, reason)
     return target
 
 
