@@ -9,7 +9,9 @@ copied the write-ahead log into the database file. Peak RSS is given for the imp
 process and for the largest helper process (sampled every 0.2 s with psutil: the kernel's
 own figure for a child counts the parent's pages it was forked from). The .xlsx is timed twice: with strings inline
 (as openpyxl/xlsxwriter's constant-memory mode write them) and through the shared-string
-table, as Excel and WPS save them.
+table, as Excel and WPS save them. A fifth of the judgments' sentences are random words
+(``tools.demogen.variety``) so that the texts compress like real ones: the generator's own
+padding compresses 8× and made a workbook a quarter of a real one's size.
 """
 
 from __future__ import annotations
@@ -73,12 +75,13 @@ result = {'rows': len(df)}
 
 def make_data(folder: Path, n: int) -> tuple[Path, Path, Path]:
     from tools.demogen import generate_cases, write_cases_csv, write_cases_xlsx
+    from tools.demogen.variety import vary_texts
 
-    xlsx, shared = folder / f"cases_{n}.xlsx", folder / f"cases_{n}_shared.xlsx"
-    csv = folder / f"cases_{n}.csv"
+    xlsx, shared = folder / f"varied_{n}.xlsx", folder / f"varied_{n}_shared.xlsx"
+    csv = folder / f"varied_{n}.csv"
     if not (xlsx.exists() and csv.exists() and shared.exists()):
         t0 = time.perf_counter()
-        records = generate_cases(n, seed=7, text_chars=(2000, 4000))
+        records = vary_texts(generate_cases(n, seed=7, text_chars=(2000, 4000)), seed=5)
         write_cases_csv(csv, records, header_style="court_b", encoding="utf-8-sig")
         write_cases_xlsx(xlsx, records, header_style="court_a", title_row=True)
         write_cases_xlsx(shared, records, header_style="court_a", title_row=True, shared_strings=True)
