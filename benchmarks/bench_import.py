@@ -7,7 +7,9 @@ the start of the interpreter (imports, opening the workspace, inspecting the fil
 committed import; "+ checkpoint" is the time after that until the background thread has
 copied the write-ahead log into the database file. Peak RSS is given for the importing
 process and for the largest helper process (sampled every 0.2 s with psutil: the kernel's
-own figure for a child counts the parent's pages it was forked from). The .xlsx is timed twice: with strings inline
+own figure for a child counts the parent's pages it was forked from). "no normalising" is
+the same import with each row reduced to its case number: the cost of reading, sending
+and writing alone, which no faster normalisation can go below. The .xlsx is timed twice: with strings inline
 (as openpyxl/xlsxwriter's constant-memory mode write them) and through the shared-string
 table, as Excel and WPS save them. A fifth of the judgments' sentences are random words
 (``tools.demogen.variety``) so that the texts compress like real ones: the generator's own
@@ -58,6 +60,21 @@ if __name__ == '__main__':
               'helper_rss_mb': max(peak.values(), default=0) / 2**20}
 """
 
+# The same import with every row's normalisation replaced by nothing but its case number
+# (run at the top level, so the helper processes, which import this script again, get it
+# too): what reading, sending and writing five tables cost on their own. Measured to know
+# how far normalisation could be sped up before the pandas baseline is reached; its
+# workspace is not a usable one.
+FLOOR = """
+from core.ingest import convert as _convert
+
+def _case_number_only(self, row_number, raw):
+    no = raw[self.cols["case_no"]]
+    return (_convert.CASE, row_number, no, no, (no, no) + (None,) * 19, "{}", ())
+
+_convert.RowConverter.row = _case_number_only
+""" + OURS
+
 PANDAS = """
 import sqlite3
 import pandas as pd
@@ -99,7 +116,8 @@ def main() -> None:
     xlsx, shared, csv = make_data(folder, args.cases)
     rows = []
     for label, src in (("csv", csv), ("xlsx inline", xlsx), ("xlsx shared", shared)):
-        for who, code in (("clueworks import", OURS), ("pandas read+to_sql", PANDAS)):
+        for who, code in (("clueworks import", OURS), ("clueworks, no normalising", FLOOR),
+                          ("pandas read+to_sql", PANDAS)):
             target = Path(tempfile.mkdtemp(prefix="ws-", dir=folder))
             res = run_child(code, str(src), str(target))
             ours = "checkpoint" in res
