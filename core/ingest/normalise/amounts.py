@@ -26,6 +26,15 @@ _PREFIXES = (
     "合计",
     "计",
     "金额",
+    # What the money is, written before it in a claim column (借款50000元).
+    "诉讼标的额",
+    "诉讼标的",
+    "标的额",
+    "标的",
+    "本金",
+    "借款",
+    "欠款",
+    "货款",
 )
 _TRAILERS = ("整", "正")
 
@@ -67,6 +76,13 @@ _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_0
 _YUAN = frozenset("元圆块")
 _FRACTION_UNITS = {"角": 0.1, "毛": 0.1, "分": 0.01}
 _NUMBER_CHARS = frozenset("0123456789.,")
+# "About" words that do not change the figure: 5万余元, 5万多元, 100万元以上, 5万元左右.
+_QUALIFIER_RE = re.compile(r"(?<=[\d万千仟百佰拾十亿])(?:余|多)(?=[元万千亿]|$)|(?:以上|左右|上下)$")
+# The spoken 3万5 (three and a half 万): a single digit after 万 counts thousands.
+_WAN_AND_DIGIT_RE = re.compile(r"(\d+)万(\d)")
+# An amount followed by what else is claimed (50000元及利息, 5万元；利息2000元): the leading
+# amount is the principal and is what the cell gives.
+_LEADING_AMOUNT_RE = re.compile(r"(.+?元)(?:整)?(?:及|和|与|加|另|\+|;|，|,|、).+")
 
 
 def parse_amount(value: object) -> float | None:
@@ -105,7 +121,20 @@ def _parse_text(text: str) -> float | None:
     match = _ARABIC_RE.fullmatch(s)
     if match is not None:
         return _arabic_value(*match.groups())
-    return _combined_value(s)
+    if (spoken := _WAN_AND_DIGIT_RE.fullmatch(s)) is not None:
+        return float(int(spoken[1]) * 10_000 + int(spoken[2]) * 1_000)
+    value = _combined_value(s)
+    return _loose_value(s) if value is None else value
+
+
+def _loose_value(s: str) -> float | None:
+    """Return the amount of looser forms: 5万余元, 50000元及利息; None if none fits."""
+    loose = _QUALIFIER_RE.sub("", s)
+    if loose != s and loose:
+        return _parse_text(loose)
+    if (leading := _LEADING_AMOUNT_RE.fullmatch(s)) is not None:
+        return _parse_text(leading[1])
+    return None
 
 
 def _strip_affixes(s: str) -> str:

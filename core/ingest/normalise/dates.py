@@ -29,6 +29,13 @@ _DATE_RE = re.compile(
     r"\s*(?:T?\s*\d{1,2}\s*[:时点](?:.*))?"
 )
 _SERIAL_STR_RE = re.compile(r"\d{5}(?:\.\d*)?")
+# Words around a date that say nothing about the day: a weekday (（星期六）, 周六), part of
+# the day (下午), 份 in 5月份, a trailing full stop, a time after a compact date.
+_NOISE_RE = re.compile(
+    r"[(（]?(?:星期|礼拜|周)[一二三四五六日天七1-7][)）]?|(?:上午|下午|中午|晚上|凌晨)$|(?<=月)份|\.$"
+)
+_COMPACT_WITH_TIME_RE = re.compile(r"(\d{8})[ T]\d{4,6}")
+_DASHES = str.maketrans({"—": "-", "–": "-", "－": "-", "―": "-"})
 
 _CN_DIGITS = {
     "〇": 0,
@@ -105,12 +112,25 @@ def _parse_object(value: object) -> date | None:
 
 
 def _parse_number(number: float) -> date | None:
-    """Return the date of a numeric cell: yyyymmdd, yyyymm or an Excel serial."""
+    """Return the date of a numeric cell: yyyymmdd, yyyymm, yyyy.mm or an Excel serial."""
     if math.isnan(number) or math.isinf(number):
         return None
     if number.is_integer() and number >= 100000:
         return _parse_digits(str(int(number)))
+    if MIN_YEAR <= number < MAX_YEAR + 1:
+        # Serials 1900..2100 are days of 1905, which no record here is about; social-security
+        # sheets type pay months as numbers: 2023.05 is May 2023. Excel shows 2023.10 as
+        # 2023.1, so .1 reads as January — the number cannot say more.
+        return _year_month_number(number)
     return excel_serial_to_date(number)
+
+
+def _year_month_number(number: float) -> date | None:
+    """Return the first day of the month a yyyy.mm number names (None for a bare year)."""
+    whole, _, fraction = repr(number).partition(".")
+    if not fraction or fraction == "0" or len(fraction) > 2:
+        return None
+    return _make(int(whole), int(fraction), 1)
 
 
 def _parse_text(text: str) -> date | None:
@@ -124,6 +144,10 @@ def _parse_text(text: str) -> date | None:
         return None
     if s.isdigit():
         return _parse_digits(s)
+    if not s.isascii() or s.endswith(".") or " " in s:
+        s = _NOISE_RE.sub("", s.translate(_DASHES)).strip()
+        if (compact := _COMPACT_WITH_TIME_RE.fullmatch(s)) is not None:
+            return _parse_digits(compact[1])
     if len(s) == 10 and s[4] == "-" and s[7] == "-" and s[:4].isdigit():
         # The ISO form is the most common one; let C code parse it.
         try:

@@ -85,11 +85,41 @@ def test_parse_amount_accepts(value: object, expected: float) -> None:
         "inf",
         "1e5",
         "张三",
-        "5万余元",
+        "余元",
+        "元及利息",
+        "以上",
     ],
 )
 def test_parse_amount_rejects(value: object) -> None:
     assert parse_amount(value) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "About" words give the stated figure (the lower bound), not "no amount".
+        ("5万余元", 50_000),
+        ("50000余元", 50_000),
+        ("5万多元", 50_000),
+        ("100万元以上", 1_000_000),
+        ("5万元左右", 50_000),
+        # A label before the money.
+        ("本金50000元", 50_000),
+        ("借款50000元", 50_000),
+        ("标的额：5万元", 50_000),
+        # The principal when more is claimed beside it.
+        ("50000元及利息", 50_000),
+        ("50000元+利息", 50_000),
+        ("5万元；利息2000元", 50_000),
+        ("5万元整及违约金", 50_000),
+        # Spoken: 3万5 is three and a half 万.
+        ("3万5", 35_000),
+        ("12万3千", 123_000),
+        ("3万5元", 30_005),  # with 元 the 5 is yuan: read literally
+    ],
+)
+def test_other_offices_amounts(text: str, expected: float) -> None:
+    assert parse_amount(text) == expected
 
 
 @SETTINGS

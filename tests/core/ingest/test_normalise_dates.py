@@ -122,8 +122,13 @@ def test_round_trips_common_formats(d: date) -> None:
     ]
     for text in texts:
         assert parse_date(text) == d, text
-    assert parse_date(_excel_serial(d)) == d
-    assert parse_date(float(_excel_serial(d)) + 0.5) == d
+    serial = _excel_serial(d)
+    if 1900 <= serial <= 2100:
+        # Days of 1905 as serials read as yyyy(.mm) numbers instead (see the table below).
+        assert parse_date(serial) != d
+    else:
+        assert parse_date(serial) == d
+        assert parse_date(float(serial) + 0.5) == d
     assert parse_date(datetime(d.year, d.month, d.day, 12)) == d
 
 
@@ -153,3 +158,38 @@ def test_serials_before_the_fake_leap_day(serial: int) -> None:
 def test_never_raises(value: object) -> None:
     result = parse_date(value)
     assert result is None or 1900 <= result.year <= 2100
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # Pay months typed as numbers in social-security sheets (not Excel serials of 1905).
+        (2023.05, date(2023, 5, 1)),
+        (2023.5, date(2023, 5, 1)),
+        (2023.12, date(2023, 12, 1)),
+        (2023.1, date(2023, 1, 1)),  # Excel shows 2023.10 as 2023.1: the number says January
+        (1998.07, date(1998, 7, 1)),
+        (2023.0, None),  # a bare year is no date
+        (2023, None),
+        (2023.13, None),
+        (1905.123, None),
+        (45052, date(2023, 5, 6)),  # real serials still work
+        # Words around the date that do not change it.
+        ("2023年5月6日（星期六）", date(2023, 5, 6)),
+        ("2023/5/6 星期六", date(2023, 5, 6)),
+        ("2023年5月6日 周日", date(2023, 5, 6)),
+        ("2023年5月6日下午", date(2023, 5, 6)),
+        ("2023年5月份", date(2023, 5, 1)),
+        ("2023.05.06.", date(2023, 5, 6)),
+        ("2023—05—06", date(2023, 5, 6)),
+        ("2023–5–6", date(2023, 5, 6)),
+        ("20230506 103000", date(2023, 5, 6)),
+        ("20230506 1030", date(2023, 5, 6)),
+        # Still refused: ranges and orders that cannot be told apart.
+        ("2023.5.6-2023.6.1", None),
+        ("5/6/2023", None),
+        ("周六", None),
+    ],
+)
+def test_other_offices_forms(value: object, expected: date | None) -> None:
+    assert parse_date(value) == expected
