@@ -31,22 +31,26 @@ _BRACKETS = str.maketrans(
         "】": ")",
         "﹝": "(",
         "﹞": ")",
+        "﹙": "(",
+        "﹚": ")",
         "〖": "(",
         "〗": ")",
         "號": "号",
     }
 )
 
-_BRACKET_CHARS_RE = re.compile(r"[\[\]〔〕【】﹝﹞〖〗號]")
+_BRACKET_CHARS_RE = re.compile(r"[\[\]〔〕【】﹝﹞﹙﹚〖〗號]")
 
 # (year) court-letters court-digits type seq 号 suffix. The court letters are matched
 # lazily and fixed up in _split_court when the court code has no digits (浙民终, 最高法民再).
 _CASE_RE = re.compile(
-    r"\(?(\d{4})\)?"
+    r"(?:[^()]*?法院)?"  # a court name written before the number
+    r"\(?(\d{4})年?\)?"
     r"([^\d()]+?)(\d*)"
     r"([^\d()]+?)"
     r"(\d+)号?"
     r"(之[一二三四五六七八九十\d]+)?"
+    r"(?:[民刑行]事)?(?:判决|裁定|调解|决定|支付令)?书?"  # the document named after it
 )
 
 # The first character of a case type (民初, 刑终, 行初, 执恢, 知民终, 赔, 司救 …); used to find
@@ -81,6 +85,8 @@ def _compact(value: object) -> str:
     s = to_halfwidth(clean_text(value))
     if " " in s or "\t" in s or "\n" in s or "\r" in s:
         s = "".join(s.split())
+    if "," in s:
+        s = s.replace(",", "")  # 1,234号 as a number formatted by a spreadsheet
     if _BRACKET_CHARS_RE.search(s) is None:
         return s
     return s.translate(_BRACKETS)

@@ -136,3 +136,27 @@ def test_round_trips_styles(year: int, province: str, digits: int, kind: str, se
 def test_never_raises(value: object) -> None:
     result = parse_case_number(value)
     assert result is None or (result.canonical and " " not in result.canonical)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙江省义乌市人民法院（2023）浙0782民初1234号",  # court name before the number
+        "（2023）浙0782民初1234号民事判决书",  # document named after it
+        "（2023）浙0782民初1234号调解书",
+        "﹙2023﹚浙0782民初1234号",  # small-form brackets
+        "2023年浙0782民初1234号",  # 年 instead of brackets
+        "（2023年）浙0782民初1234号",
+        "（2023）浙0782 民初 1,234号",  # a spreadsheet's thousands separator
+    ],
+)
+def test_other_offices_case_numbers_share_one_key(text: str) -> None:
+    parsed = parse_case_number(text)
+    assert parsed is not None
+    assert parsed.canonical == "（2023）浙0782民初1234号"
+    assert (parsed.year, parsed.court_code, parsed.case_type, parsed.seq) == (2023, "浙0782", "民初", 1234)
+
+
+def test_two_numbers_in_one_cell_stay_unparsed() -> None:
+    parsed = parse_case_number("（2023）浙0782民初1234号、1235号")
+    assert parsed is not None and parsed.year is None
