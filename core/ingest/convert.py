@@ -21,6 +21,7 @@ from core.ingest.readers import TextTableReader, WorkbookReader
 from core.ingest.records import (
     CaseValues,
     ListValues,
+    amount_scale,
     case_values,
     iso,
     list_values,
@@ -99,10 +100,18 @@ class RowConverter:
         self.text_col = self.cols.get("full_text")
         self.kept_raw = [c for f in ("filing_date", "closing_date", "event_date", "birth_date", "id_number")
                          if (c := self.cols.get(f)) is not None]
+        money = plan.mapping.get("claim_amount" if self.cases else "amount")
+        self.amount_scale = amount_scale(money.header) if money is not None else 1
 
     def convert(self, rows: Sequence[tuple[int, Sequence[Any]]]) -> list[Item]:
         """Return one item per (row number, cells) row, in order."""
         return [self.row(n, cells) for n, cells in rows]
+
+    def values(self, cells: Sequence[Any]) -> CaseValues | ListValues | str:
+        """Return a row's canonical values, or a Chinese reason to quarantine it."""
+        if self.cases:
+            return case_values(cells, self.cols, self.extra_cols, self.amount_scale)
+        return list_values(cells, self.cols, self.extra_cols, self.plan.list_type, self.amount_scale)
 
     def row(self, row_number: int, raw: Sequence[Any]) -> Item:
         text_col = self.text_col
@@ -111,15 +120,12 @@ class RowConverter:
         for col in self.kept_raw:
             if col < len(raw) and not isinstance(raw[col], str):
                 cells[col] = raw[col]
-        if self.cases:
-            values = case_values(cells, self.cols, self.extra_cols)
-            if isinstance(values, str):
-                return self._quarantine(row_number, values, cells)
+        values = self.values(cells)
+        if isinstance(values, str):
+            return self._quarantine(row_number, values, cells)
+        if isinstance(values, CaseValues):
             return self._case(row_number, cells, values)
-        record = list_values(cells, self.cols, self.extra_cols)
-        if isinstance(record, str):
-            return self._quarantine(row_number, record, cells)
-        return self._record(row_number, cells, record)
+        return self._record(row_number, cells, values)
 
     def _source_json(self, cells: Sequence[Any]) -> str | None:
         headers = self.plan.headers

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,7 +16,7 @@ from core.ingest.normalise.dates import parse_date
 from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
 from core.ingest.normalise.names import clean_name, company_form_variant, is_organisation, name_key
 from core.ingest.normalise.parties import PARTY_CACHE_SIZE, PartyMention, split_parties
-from core.ingest.values import canonical_value
+from core.ingest.values import canonical_value, licence_status
 
 PARTY_FIELDS = (
     ("plaintiffs", "plaintiff"),
@@ -24,6 +25,20 @@ PARTY_FIELDS = (
     ("agents", "agent"),
 )
 DATE_FIELDS = ("filing_date", "closing_date")
+
+# A header that names its unit: 标的额（万元）, 金额/万元, 执行标的(万).
+_HEADER_UNIT_RE = re.compile(r"(亿|万|千)元|[（(/](亿|万|千)[)）]?$")
+_UNIT_SCALES = {"亿": 100_000_000, "万": 10_000, "千": 1_000}
+_UNIT_CHARS = frozenset("元圆万萬亿億千仟")
+
+# Rows under a table that are no data: totals, notes, who made the table.
+FOOTER_REASON = "合计、说明或制表落款行，不是数据，未导入"
+_FOOTER_RE = re.compile(
+    r"(?:合计|总计|小计|共计|本页小计)"  # a total, whatever follows
+    r"|(?:说明|备注|注)\s*$"  # a bare note label
+    r"|(?:制表人|制表单位|制表|填表人|填报单位|填表|审核人|审核|负责人|统计时间|统计日期|打印时间"
+    r"|打印日期|数据来源|说明|备注|注)\s*[:：]"  # a label with its colon
+)
 
 
 @dataclass
@@ -59,13 +74,34 @@ def _text(row: Sequence[Any], col: int | None) -> str:
     return value if type(value) is str else clean_text(value)
 
 
+def amount_scale(header: str) -> int:
+    """Return what a bare number in a money column is worth in yuan, by the column's header."""
+    match = _HEADER_UNIT_RE.search(header.strip())
+    return _UNIT_SCALES[match[1] or match[2]] if match is not None else 1
+
+
+def _amount(raw: Any, scale: int) -> float | None:
+    """Return the amount of a money cell; a bare number counts in the header's unit."""
+    value = parse_amount(raw)
+    if value is None or scale == 1 or not _UNIT_CHARS.isdisjoint(clean_text(raw)):
+        return value
+    return round(value * scale, 2)
+
+
+def is_footer(text: str) -> bool:
+    """Return True for a key cell that starts a total or note row (合计, 制表人：…, 说明：…)."""
+    return _FOOTER_RE.match(text) is not None
+
+
 def case_values(
-    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int]
+    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int], scale: int = 1
 ) -> CaseValues | str:
     """Return the canonical values of a case row, or a Chinese reason to quarantine it."""
     raw_no = _text(row, cols.get("case_no"))
     if not raw_no:
         return "案号为空"
+    if is_footer(raw_no):
+        return FOOTER_REASON
     parsed = parse_case_number(raw_no)
     if parsed is None:
         return "案号无法识别"
@@ -79,7 +115,7 @@ def case_values(
         if fields[name] is None and clean_text(value):
             problems.append(f"{name}无法识别：{clean_text(value)[:40]}")
     amount_raw = _cell(row, cols.get("claim_amount"))
-    fields["claim_amount"] = parse_amount(amount_raw)
+    fields["claim_amount"] = _amount(amount_raw, scale)
     if fields["claim_amount"] is None and clean_text(amount_raw):
         problems.append(f"标的额无法识别：{clean_text(amount_raw)[:40]}")
     for name in ("closing_method", "service_method"):
@@ -109,19 +145,25 @@ def case_values(
 
 
 def list_values(
-    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int]
+    row: Sequence[Any], cols: Mapping[str, int], extra_cols: Mapping[str, int],
+    list_type: str | None = None, scale: int = 1,
 ) -> ListValues | str:
     """Return the canonical values of a list row, or a Chinese reason to quarantine it."""
     name = clean_name(_cell(row, cols.get("name"))) or None
     ident: IdNumber | None = parse_id_number(_cell(row, cols.get("id_number")))
     if name is None and ident is None:
         return "姓名和身份证号均为空"
+    if name is not None and (ident is None or not ident.valid) and is_footer(name):
+        return FOOTER_REASON
     birth = parse_date(_cell(row, cols.get("birth_date")))
     if birth is None and ident is not None and ident.valid:
         birth = ident.birth_date
     gender = canonical_value("gender", _text(row, cols.get("gender")))
     if gender is None and ident is not None and ident.valid:
         gender = ident.gender
+    status = _text(row, cols.get("status")) or None
+    if status is not None and list_type == "driver_licences":
+        status = licence_status(status)
     event_raw = _cell(row, cols.get("event_date"))
     event = parse_date(event_raw)
     problems: list[str] = []
@@ -138,8 +180,8 @@ def list_values(
         "birth_date": birth,
         "gender": gender,
         "event_date": event,
-        "amount": parse_amount(_cell(row, cols.get("amount"))),
-        "status": _text(row, cols.get("status")) or None,
+        "amount": _amount(_cell(row, cols.get("amount")), scale),
+        "status": status,
         "address": _text(row, cols.get("address")) or None,
         "case_no": _text(row, cols.get("case_no")) or None,
     }

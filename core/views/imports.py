@@ -21,11 +21,11 @@ class ImportPreview:
 
 def preview_import(plan: Any, limit: int = 50) -> ImportPreview:
     """Return how the sample rows of ``plan`` (an ImportPlan) normalise under its mapping."""
-    from core.ingest.records import case_values, iso, list_values
+    from core.ingest.convert import RowConverter
+    from core.ingest.records import iso
 
-    cols = {f: m.column for f, m in plan.mapping.items()}
-    used = set(cols.values())
-    extra_cols = {h: i for i, h in enumerate(plan.headers) if i not in used}
+    converter = RowConverter(plan)
+    cols = converter.cols
     if plan.kind == "cases":
         fields = [f for f in CASE_COLUMNS if f in cols or f == "case_no"]
         fields += [f for f in ("service_method", "procedure", "judge") if f in cols]
@@ -50,11 +50,7 @@ def preview_import(plan: Any, limit: int = 50) -> ImportPreview:
     problems: list[tuple[int, str]] = []
     for index, cells in enumerate(plan.samples[:limit]):
         row_number = plan.header_row + 2 + index
-        values = (
-            case_values(cells, cols, extra_cols)
-            if plan.kind == "cases"
-            else list_values(cells, cols, extra_cols)
-        )
+        values = converter.values(cells)
         if isinstance(values, str):
             quarantined.append((row_number, values, list(cells)))
             continue

@@ -29,8 +29,14 @@ _MISSING_TYPE_NAMES = frozenset({"NAType", "NaTType", "NoneType"})
 
 
 def clean_text(value: object) -> str:
-    """Return the cell as stripped text: "" for None/NaN, integral floats without ".0"."""
+    """Return the cell as stripped text: "" for None/NaN, integral floats without ".0".
+
+    A CSV cell written as ="330782…" (the way systems keep Excel from turning long digit
+    runs into numbers) is the text between the quotes: that is what Excel shows.
+    """
     if isinstance(value, str):
+        if value[:2] == '="' and value[-1:] == '"' and len(value) >= 3:
+            value = value[2:-1]
         if value.isascii() or _ZERO_WIDTH_RE.search(value) is None:
             return value.strip()
         return value.translate(_ZERO_WIDTH_TABLE).strip()

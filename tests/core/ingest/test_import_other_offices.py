@@ -1,0 +1,126 @@
+"""Sheets in other offices' habits: money in 万元 columns, months typed as numbers, status
+codes, total and note rows under the table, ID numbers kept from Excel with ="…"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from core.ingest.normalise.id_numbers import check_digit
+from core.ingest.pipeline import import_file
+from core.ingest.plan import inspect_file
+from core.ingest.records import FOOTER_REASON
+from core.ingest.values import canonical_value, licence_status
+from core.views.imports import preview_import
+from tests.conftest import write_csv, write_xlsx
+
+
+def _id(first17: str) -> str:
+    return first17 + check_digit(first17)
+
+
+WANG, LI, ZHAO = _id("33078219500101123"), _id("33078219520202002"), _id("33078219600303301")
+
+CASE_HEADER = ["案号", "案由", "立案日期", "原告", "被告", "起诉标的额（万元）"]
+
+
+def _case(seq: int, amount: object) -> list[object]:
+    return [f"（2023）浙0782民初{seq}号", "民间借贷纠纷", "2023-03-01", "张三", f"被告{seq}", amount]
+
+
+def test_money_in_a_wan_yuan_column_is_stored_in_yuan(tmp_path: Path, workspace) -> None:
+    rows = [_case(1, 12.5), _case(2, "30"), _case(3, "5万元"), _case(4, "80000元"), _case(5, "")]
+    path = write_xlsx(tmp_path / "cases.xlsx", CASE_HEADER, rows)
+    plan = inspect_file(path)
+    assert plan.mapping["claim_amount"].header == "起诉标的额（万元）"
+    preview = preview_import(plan)
+    shown = preview.rows[0][preview.columns.index("claim_amount")]
+    assert shown == "125,000.00"
+    import_file(workspace, path, plan=plan)
+    with workspace.read() as conn:
+        amounts = conn.execute(text("SELECT seq, claim_amount FROM cases ORDER BY seq")).all()
+    # A bare number counts in the header's unit; a cell naming its own unit keeps it.
+    assert [a.claim_amount for a in amounts] == [125_000, 300_000, 50_000, 80_000, None]
+
+
+def test_total_and_note_rows_under_a_case_table_are_not_cases(tmp_path: Path, workspace) -> None:
+    rows = [_case(1, 10), _case(2, 20), ["合计", "", "", "", "", 30],
+            ["制表人：张某某  审核人：李某", "", "", "", "", ""], ["说明：金额单位为万元", "", "", "", "", ""]]
+    report = import_file(workspace, write_xlsx(tmp_path / "cases.xlsx", CASE_HEADER, rows))
+    assert report.rows_imported == 2
+    assert [q["reason"] for q in report.quarantined] == [FOOTER_REASON] * 3
+    assert [q["row"] for q in report.quarantined] == [4, 5, 6]
+    with workspace.read() as conn:
+        assert conn.execute(text("SELECT COUNT(*) FROM cases")).scalar_one() == 2
+        kept = conn.execute(text("SELECT cells FROM quarantined_rows ORDER BY row_number")).all()
+    assert "合计" in kept[0].cells  # quarantined rows keep what they said
+
+
+def test_pension_months_typed_as_numbers_and_footer_rows(tmp_path: Path, workspace) -> None:
+    header = ["姓名", "身份证号码", "发放月份", "发放金额"]
+    rows = [
+        ["王建国", WANG, 2023.05, 2100.5],
+        ["王建国", WANG, 2023.12, 2100.5],
+        ["李芳", LI, 2024.1, 1980],
+        ["合计", "", "", 6181],
+        ["制表单位：某县社会保险事业管理中心", "", "", ""],
+    ]
+    report = import_file(workspace, write_xlsx(tmp_path / "养老金发放名单.xlsx", header, rows))
+    assert report.kind == "list" and report.list_type == "pension_payments"
+    assert report.rows_imported == 3
+    assert [q["reason"] for q in report.quarantined] == [FOOTER_REASON] * 2
+    with workspace.read() as conn:
+        months = conn.execute(text("SELECT event_date FROM list_records ORDER BY id")).scalars().all()
+    # Not 1905-07-15, the Excel serial those numbers would be.
+    assert months == ["2023-05-01", "2023-12-01", "2024-01-01"]
+
+
+def test_licence_status_codes_are_spelt_out(tmp_path: Path, workspace) -> None:
+    header = ["姓名", "身份证明号码", "准驾车型", "驾驶证状态", "初次领证日期"]
+    rows = [["王建国", WANG, "C1", "A", "2001-05-06"], ["李芳", LI, "C1", "F", "2003-01-02"],
+            ["赵六", ZHAO, "B2", "A,B", "2005-03-04"]]
+    report = import_file(workspace, write_xlsx(tmp_path / "驾驶证信息.xlsx", header, rows))
+    assert report.list_type == "driver_licences"
+    with workspace.read() as conn:
+        status = conn.execute(text("SELECT status FROM list_records ORDER BY id")).scalars().all()
+    # The drunk-driving model looks for 正常/有效: a bare "A" would hide a valid licence.
+    assert status == ["正常（A）", "吊销（F）", "正常（A）、超分（B）"]
+
+
+def test_status_codes_are_spelt_out_only_for_licences() -> None:
+    assert licence_status("G") == "注销（G）"
+    assert licence_status("正常") == "正常"
+    assert licence_status("Z") == "Z"
+
+
+def test_id_numbers_kept_from_excel_with_equals_quotes(tmp_path: Path, workspace) -> None:
+    header = ["姓名", "公民身份号码", "死亡日期"]
+    rows = [["王建国", f'="{WANG}"', "2023-03-05"], ["李芳", f'="{LI}"', "2023-04-01"]]
+    report = import_file(workspace, write_csv(tmp_path / "死亡人员名单.csv", header, rows))
+    assert report.rows_imported == 2
+    with workspace.read() as conn:
+        ids = conn.execute(text("SELECT id_number, id_problem FROM list_records ORDER BY id")).all()
+    assert [(r.id_number, r.id_problem) for r in ids] == [(WANG, None), (LI, None)]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("closing_method", "调解不成，判决", "判决"),
+        ("closing_method", "经调解未果，判决", "判决"),
+        ("closing_method", "判决驳回诉讼请求", "判决"),
+        ("closing_method", "裁定驳回起诉", "驳回"),
+        ("closing_method", "调解结案", "调解"),
+        ("closing_method", "准予撤诉", "撤诉"),
+        ("service_method", "未公告，直接送达", "直接送达"),
+        ("service_method", "邮寄送达被退回后公告送达", "公告送达"),
+        ("service_method", "法院专递", "邮寄送达"),
+        ("gender", "男性", "男"),
+        ("gender", "女性", "女"),
+        ("gender", "不详", None),
+    ],
+)
+def test_coded_values_read_past_negations(field: str, value: str, expected: str | None) -> None:
+    assert canonical_value(field, value) == expected
