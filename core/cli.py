@@ -56,6 +56,9 @@ def _print_report(report: Any) -> None:
         f"  读取 {report.rows_read} 行，导入 {report.rows_imported} 行，重复 {report.duplicates} 行，"
         f"隔离 {report.quarantined_count} 行，与工作区冲突 {len(report.conflicts)} 行；用时 {report.seconds:.1f} 秒"
     )
+    joined = sum(1 for d in report.duplicate_rows if d.get("parties_added"))
+    if joined:
+        print(f"  其中 {joined} 行与上一行案号相同（一案多行或合并单元格），其当事人已并入该案")
     print("  表头对应：")
     for fld, m in report.mapping.items():
         flag = "（置信度低，请核对）" if m["confidence"] < 0.8 else ""

@@ -172,6 +172,10 @@ class Assembler:
         self.existing = existing_keys
         self.seen: dict[Any, int] = {}
         self.tally = Tally()
+        # The case of the row before, so that the next row with its number (one row per
+        # party, a case number merged down) adds its parties to it instead of being dropped.
+        self.last_key: Any = None
+        self.last_case: list[Any] = []  # [case id, next position, {party identities}]
         text = plan.mapping.get("full_text")
         self.text_header = text.header if text is not None else None
 
@@ -195,7 +199,12 @@ class Assembler:
             if kind == QUARANTINE:
                 self._quarantine(out["quarantined_rows"], item, row_number, texts.get(local))
                 continue
+            if kind == CASE and item[2] == self.last_key and self.last_case:
+                self._join_parties(out, item, row_number)
+                continue
             if self._skip(kind, row_number, item):
+                if kind == CASE:
+                    self.last_key, self.last_case = None, []
                 continue
             sid = nxt["source_rows"]
             nxt["source_rows"] = sid + 1
@@ -220,8 +229,32 @@ class Assembler:
                 pid += 1
                 lid += 1
             nxt["parties"], nxt["case_parties"] = pid, lid
+            self.last_key = item[2]
+            self.last_case = [case_id, len(item[6]), {_identity(c, r) for c, r in item[6]}]
             tally.rows_imported += 1
         return out
+
+    def _join_parties(self, out: dict[str, list[tuple[Any, ...]]], item: Item, row_number: int) -> None:
+        """Add the parties of a row repeating the case number of the row before to that case."""
+        case_id, position, known = self.last_case
+        added = 0
+        for columns, role in item[6]:
+            identity = _identity(columns, role)
+            if identity in known:
+                continue
+            known.add(identity)
+            pid, lid = self.next["parties"], self.next["case_parties"]
+            out["parties"].append((pid, *columns))
+            out["case_parties"].append((lid, case_id, pid, role, position))
+            self.next["parties"], self.next["case_parties"] = pid + 1, lid + 1
+            position += 1
+            added += 1
+        self.last_case[1] = position
+        tally = self.tally
+        tally.duplicates += 1
+        if len(tally.duplicate_rows) < MAX_REPORTED:
+            tally.duplicate_rows.append({"row": row_number, "first_row": self.seen[item[2]],
+                                         "case_no": item[3], "parties_added": added})
 
     def _skip(self, kind: int, row_number: int, item: Item) -> bool:
         """Return True (and count it) when the row repeats an earlier one or a stored case."""
@@ -257,14 +290,53 @@ class Assembler:
             self.tally.quarantined.append({"row": row_number, "reason": reason})
 
 
+def _identity(columns: tuple[Any, ...], role: str) -> tuple[Any, ...]:
+    """Return what tells two parties of one case apart: name key, ID number, role."""
+    return (columns[1], columns[4], role)
+
+
 def data_rows(reader: WorkbookReader | TextTableReader, plan: ImportPlan) -> Iterator[tuple[int, list[Any]]]:
-    """Yield (1-based row number, cells) for each non-blank row below the header."""
+    """Yield (1-based row number, cells) for each non-blank row below the header.
+
+    A cell merged down over several rows (a case number over one row per defendant) is
+    given to each of those rows, as the reader of the sheet sees it.
+    """
+    merges = _merges_below_header(reader, plan)
+    merged_values: dict[tuple[int, int], Any] = {}
     for idx, row in enumerate(reader.rows(plan.sheet)):
         if idx <= plan.header_row:
             continue
+        if idx in merges:
+            row = _fill_merged(row, idx, merges[idx], merged_values)
         if not any(c is not None and c != "" for c in row):
             continue
         yield idx + 1, row
+
+
+def _merges_below_header(reader: WorkbookReader | TextTableReader,
+                         plan: ImportPlan) -> dict[int, list[tuple[int, int, int]]]:
+    """Return, by row, the (first row, first column, last column) of merges covering it."""
+    if not isinstance(reader, WorkbookReader):
+        return {}
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for r0, r1, c0, c1 in reader.merged_down(plan.sheet):
+        if r0 > plan.header_row:
+            for r in range(r0, r1 + 1):
+                out.setdefault(r, []).append((r0, c0, c1))
+    return out
+
+
+def _fill_merged(row: list[Any], idx: int, merges: list[tuple[int, int, int]],
+                 values: dict[tuple[int, int], Any]) -> list[Any]:
+    """Return the row with the cells of merges it lies in holding the merge's value."""
+    row = list(row)
+    for first, c0, c1 in merges:
+        for col in range(c0, min(c1 + 1, len(row))):
+            if idx == first:
+                values[(first, col)] = row[col]
+            elif row[col] is None or row[col] == "":
+                row[col] = values.get((first, col), row[col])
+    return row
 
 
 def take_text(cells: list[Any], text_col: int | None) -> Any:

@@ -192,6 +192,19 @@ class WorkbookReader:
         """Forget the loaded sheets other than ``sheet``."""
         self._cache = {k: v for k, v in self._cache.items() if k == sheet}
 
+    def merged_down(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        """Return the sheet's merged ranges that span rows, as (first row, last row, first
+        column, last column) in the coordinates of ``rows`` (0-based, columns counted from
+        the sheet's first used column); only the first row of such a range holds its value."""
+        try:
+            data = self._sheet(sheet)
+            ranges = data.merged_cell_ranges or []
+            first_col = int(data.start[1]) if data.start is not None else 0
+        except Exception:
+            return []  # merges are a help for reading, never a reason to refuse a file
+        return [(int(r0), int(r1), int(c0) - first_col, int(c1) - first_col)
+                for (r0, c0), (r1, c1) in ranges if r1 > r0 and c0 >= first_col]
+
     def rows(self, sheet: str) -> Iterator[list[Any]]:
         names = list(self._wb.sheet_names)
         if sheet not in names:

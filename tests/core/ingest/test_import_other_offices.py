@@ -124,3 +124,52 @@ def test_id_numbers_kept_from_excel_with_equals_quotes(tmp_path: Path, workspace
 )
 def test_coded_values_read_past_negations(field: str, value: str, expected: str | None) -> None:
     assert canonical_value(field, value) == expected
+
+
+def test_case_cells_merged_down_over_one_row_per_defendant(tmp_path: Path, workspace) -> None:
+    import xlsxwriter
+
+    path = tmp_path / "一案多行.xlsx"
+    wb = xlsxwriter.Workbook(str(path))
+    ws = wb.add_worksheet("结案")
+    ws.merge_range(0, 0, 0, 4, "某县人民法院2023年民间借贷案件")
+    ws.write_row(1, 0, ["案号", "案由", "立案日期", "原告", "被告"])
+    # Case 1 has three defendants, one per row, its other cells merged down over them.
+    for col, value in enumerate(["（2023）浙0782民初1号", "民间借贷纠纷", "2023-03-01", "张三"]):
+        ws.merge_range(2, col, 4, col, value)
+    for r, name in enumerate(["李四", "王五", "赵六"], start=2):
+        ws.write(r, 4, name)
+    ws.write_row(5, 0, ["（2023）浙0782民初2号", "民间借贷纠纷", "2023-03-02", "张三", "钱七"])
+    wb.close()
+    report = import_file(workspace, path)
+    assert report.rows_imported == 2 and report.quarantined == []
+    assert report.duplicates == 2
+    with workspace.read() as conn:
+        rows = conn.execute(text(
+            "SELECT c.seq, p.name, cp.role, cp.position FROM case_parties cp JOIN cases c ON c.id = cp.case_id"
+            " JOIN parties p ON p.id = cp.party_id ORDER BY c.seq, cp.position")).all()
+        cause = conn.execute(text("SELECT cause FROM cases WHERE seq = 1")).scalar_one()
+    assert cause == "民间借贷纠纷"
+    assert [(r.seq, r.name, r.role, r.position) for r in rows] == [
+        (1, "张三", "plaintiff", 0), (1, "李四", "defendant", 1), (1, "王五", "defendant", 2),
+        (1, "赵六", "defendant", 3), (2, "张三", "plaintiff", 0), (2, "钱七", "defendant", 1)]
+
+
+def test_repeated_rows_add_only_new_parties_and_far_repeats_stay_duplicates(
+    tmp_path: Path, workspace
+) -> None:
+    header = ["案号", "原告", "被告"]
+    rows = [
+        ["（2023）浙0782民初1号", "张三", "李四"],
+        ["（2023）浙0782民初1号", "张三", "王五"],  # the next defendant of the same case
+        ["（2023）浙0782民初1号", "张三", "王五"],  # an exact repeat adds nothing
+        ["（2023）浙0782民初2号", "张三", "钱七"],
+        ["（2023）浙0782民初1号", "张三", "孙八"],  # far from its case: a duplicate, as before
+    ]
+    report = import_file(workspace, write_csv(tmp_path / "cases.csv", header, rows))
+    assert report.rows_imported == 2 and report.duplicates == 3
+    with workspace.read() as conn:
+        names = conn.execute(text(
+            "SELECT p.name FROM case_parties cp JOIN parties p ON p.id = cp.party_id"
+            " JOIN cases c ON c.id = cp.case_id WHERE c.seq = 1 ORDER BY cp.position")).scalars().all()
+    assert names == ["张三", "李四", "王五"]
