@@ -23,6 +23,7 @@ from core.errors import RefusedInput
 from core.security.archives import check_archive
 
 EXCEL_EXTS = {".xlsx", ".xlsm", ".xls", ".ods"}
+HTML_EXTS = {".htm", ".html"}
 TEXT_EXTS = {".csv", ".txt", ".tsv"}
 # Bounds on what one file may hold. Excel itself stops at 32,767 characters per cell and
 # 16,384 columns; court exports have tens of columns and judgments of tens of thousands
@@ -40,7 +41,7 @@ class SheetInfo:
 
 
 def sniff_format(path: Path) -> str:
-    """Return "xlsx", "ods", "xls" or "text" from the file's content; refuse what is none."""
+    """Return "xlsx", "ods", "xls", "html" or "text" from the file's content; refuse what is none."""
     ext = path.suffix.lower()
     if path.exists() and not path.is_file():
         # A pipe or device named like a spreadsheet: opening it could block forever.
@@ -61,6 +62,12 @@ def sniff_format(path: Path) -> str:
         return _zip_kind(path)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "xls"
+    if ext in EXCEL_EXTS | HTML_EXTS:
+        from core.ingest.html_tables import looks_like_html_table
+
+        with path.open("rb") as fh:
+            if looks_like_html_table(fh.read(4096)):
+                return "html"
     if ext in EXCEL_EXTS:
         raise RefusedInput(
             f"文件“{path.name}”的扩展名是 {ext}，但内容不是电子表格（可能是改了扩展名的文本或其他文件）。",
@@ -212,6 +219,34 @@ class WorkbookReader:
                 f"文件中没有名为“{sheet}”的工作表。", "现有工作表：" + "、".join(names)
             )
         yield from checked_rows(self.path.name, self._sheet(sheet).iter_rows())
+
+
+class HtmlTableReader(WorkbookReader):
+    """The tables of a web page saved as .xls, read as sheets 表格1, 表格2, …"""
+
+    def __init__(self, path: Path) -> None:  # no calamine workbook behind it
+        from core.ingest.html_tables import read_tables
+
+        self.path = path
+        self._tables = {f"表格{i}": t for i, t in enumerate(read_tables(path), start=1)}
+
+    def sheets(self) -> list[SheetInfo]:
+        return [SheetInfo(name, len(t), max((len(r) for r in t), default=0))
+                for name, t in self._tables.items()]
+
+    def total_rows(self, sheet: str) -> int:
+        return len(self._tables.get(sheet, []))
+
+    def keep_only(self, sheet: str) -> None:
+        self._tables = {k: v for k, v in self._tables.items() if k == sheet}
+
+    def merged_down(self, sheet: str) -> list[tuple[int, int, int, int]]:
+        return []  # rowspans are filled while the page is read
+
+    def rows(self, sheet: str) -> Iterator[list[Any]]:
+        if sheet not in self._tables:
+            raise RefusedInput(f"网页表格中没有“{sheet}”。", "现有：" + "、".join(self._tables))
+        yield from checked_rows(self.path.name, (list(row) for row in self._tables[sheet]))
 
 
 class EncodingMismatch(Exception):
@@ -388,4 +423,6 @@ def open_table(path: Path, encoding: str | None = None, *,
     kind = sniff_format(path)
     if kind == "text":
         return TextTableReader(path, encoding)
+    if kind == "html":
+        return HtmlTableReader(path)
     return WorkbookReader(path, kind)
