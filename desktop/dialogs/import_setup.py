@@ -29,7 +29,7 @@ from desktop.labels import list_type_label
 if TYPE_CHECKING:
     from desktop.dialogs.import_wizard import ImportWizard
 
-FILE_FILTER = "*.xlsx *.xls *.xlsm *.ods *.csv *.txt *.tsv"
+FILE_FILTER = "*.xlsx *.xls *.xlsm *.ods *.csv *.txt *.tsv *.htm *.html"
 
 
 class FilesPage(QWizardPage):
