@@ -128,7 +128,7 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
             f"文件“{path.name}”只有表头，没有数据行。",
             "表头：" + "、".join(h for h in headers if h),
         )
-    list_type = opts.list_type or detect_list_type(headers, path.name, sheet)
+    list_type = opts.list_type or detect_list_type(headers, path.name, sheet, samples)
     if list_type not in LIST_TYPES:
         raise UserError(f"未知的名单类型：{list_type}", "可选：" + "、".join(LIST_TYPES))
     user_map = dict(opts.mapping)
