@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import RefusedInput, UserError
-from core.ingest.headers import FieldMatch, detect_list_type, find_header_row, map_headers
+from core.ingest.headers import (
+    LOW_CONFIDENCE,
+    FieldMatch,
+    detect_list_type,
+    find_header_row,
+    header_row_score,
+    map_headers,
+)
 from core.ingest.lexicon import LIST_TYPES, field_labels
 from core.ingest.normalise.cells import clean_text
 from core.ingest.readers import (
@@ -33,6 +40,14 @@ class ImportOptions:
 
 
 @dataclass(frozen=True)
+class OtherSheet:
+    """A sheet not chosen for import that holds data: its name and data rows below its header."""
+
+    name: str
+    rows: int
+
+
+@dataclass(frozen=True)
 class ImportPlan:
     path: Path
     file_name: str
@@ -48,6 +63,7 @@ class ImportPlan:
     list_type: str | None
     mapping: dict[str, FieldMatch]
     total_rows: int
+    other_sheets: list[OtherSheet] = field(default_factory=list)
 
     @property
     def unmapped(self) -> list[str]:
@@ -140,7 +156,9 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
     mapping = case_map if kind == "cases" else list_map
     _require_key(path, kind, mapping, headers)
     total = reader.total_rows(sheet)
+    others: list[OtherSheet] = []
     if isinstance(reader, WorkbookReader):
+        others = other_sheets(reader, sheets, sheet)
         keep_for_import(reader, sheet)
     return ImportPlan(
         path=path,
@@ -157,7 +175,22 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
         list_type=list_type if kind == "list" else None,
         mapping=mapping,
         total_rows=total - header_idx - 1 if total > 0 else -1,
+        other_sheets=others,
     )
+
+
+def other_sheets(reader: WorkbookReader, sheets: list[SheetInfo], chosen: str) -> list[OtherSheet]:
+    """Return the sheets besides ``chosen`` with a recognisable header and rows under it."""
+    out: list[OtherSheet] = []
+    for info in sheets:
+        if info.name == chosen or info.rows < 2:
+            continue
+        head = _head_rows(reader, info.name)
+        idx = find_header_row(head)
+        if header_row_score(head[idx]) < LOW_CONFIDENCE or not any(any(r) for r in head[idx + 1 :]):
+            continue  # notes, a lone title or an empty form: nothing to import
+        out.append(OtherSheet(info.name, info.rows - idx - 1))
+    return out
 
 
 def _only(user_map: dict[str, str], family: str) -> dict[str, str]:
