@@ -24,7 +24,6 @@ _WITH_AGENT = re.compile(r"^(.+?)及其?(?:委托)?(?:诉讼)?代理(?:人|律�
 _ID_LIKE = re.compile(r"^\s*\d{15}(\d{2}[\dXx])?\s*$")
 MIN_CONFIDENCE = 0.6
 LOW_CONFIDENCE = 0.8
-INNER_WEIGHT = 0.95  # a field named only inside brackets: sure, not certain
 
 
 @dataclass(frozen=True)
@@ -90,6 +89,8 @@ def _column_scores(
     kept = normalise_header(_BRACKET_CHARS.sub("", header))
     forms = [norm] if kept == norm else [norm, kept]
     inner = normalise_header(_BRACKET_CHARS.sub("", "".join(_BRACKETED.findall(str(header)))))
+    if inner and inner != norm:
+        forms.append(inner + norm)  # "日期（立案）" reads as 立案日期, "当事人（原告）" as 原告当事人
     # "原告及委托代理人" is the plaintiff's cell with its agent inside: a party column.
     combined = [m.group(1) for f in forms if (m := _WITH_AGENT.match(f))]
     out: dict[str, tuple[float, int]] = {}
@@ -98,10 +99,6 @@ def _column_scores(
             out[fld] = (0.0, len(syns))
             continue
         out[fld] = max((_header_score(f, syns) for f in combined or forms), key=_by_score)
-        inside = _header_score(inner, syns) if inner and not combined else (0.0, 0)
-        if inside[0] >= LOW_CONFIDENCE and inside[0] * INNER_WEIGHT > out[fld][0]:
-            # The bracketed word alone decides between 当事人（原告） and 当事人（被告）.
-            out[fld] = (inside[0] * INNER_WEIGHT, inside[1])
     return out
 
 

@@ -26,6 +26,7 @@ from core.ingest.readers import (
     keep_for_import,
     open_table,
 )
+from core.ingest.subheaders import combine_sub_header
 
 SAMPLE_ROWS = 60
 CASE_SIGNALS = ("plaintiffs", "defendants", "full_text", "cause", "closing_method", "court")
@@ -123,6 +124,15 @@ def decide_kind(
     return "cases" if has_case_no else "list"
 
 
+def header_of(head: list[list[str]]) -> tuple[int, list[str]]:
+    """Return the index of the last header row and the header cells (two rows combined)."""
+    idx = find_header_row(head)
+    parts = combine_sub_header(head[idx], head[idx + 1]) if idx + 1 < len(head) else None
+    if parts is not None:  # a second header row under merged group labels: data start below it
+        return idx + 1, parts
+    return idx, head[idx]
+
+
 def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """Read the head of ``path`` and propose how to import it; refuse unusable files."""
     opts = options or ImportOptions()
@@ -136,8 +146,8 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
     head = _head_rows(reader, sheet)
     if not any(any(c for c in r) for r in head):
         raise RefusedInput(f"文件“{path.name}”的工作表“{sheet or '（文本）'}”中没有数据。")
-    header_idx = find_header_row(head)
-    headers = make_headers(head[header_idx])
+    header_idx, header_cells = header_of(head)
+    headers = make_headers(header_cells)
     samples = [r for r in head[header_idx + 1 :] if any(r)][:SAMPLE_ROWS]
     if not samples:
         raise RefusedInput(
@@ -186,8 +196,8 @@ def other_sheets(reader: WorkbookReader, sheets: list[SheetInfo], chosen: str) -
         if info.name == chosen or info.rows < 2:
             continue
         head = _head_rows(reader, info.name)
-        idx = find_header_row(head)
-        if header_row_score(head[idx]) < LOW_CONFIDENCE or not any(any(r) for r in head[idx + 1 :]):
+        idx, cells = header_of(head)
+        if header_row_score(cells) < LOW_CONFIDENCE or not any(any(r) for r in head[idx + 1 :]):
             continue  # notes, a lone title or an empty form: nothing to import
         out.append(OtherSheet(info.name, info.rows - idx - 1))
     return out
