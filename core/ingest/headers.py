@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from core.ingest.instances import court_of_instance
 from core.ingest.lexicon import (
     header_exclusions,
     header_rules,
@@ -160,6 +161,13 @@ def map_headers(
             continue
         result[field] = FieldMatch(field, col, headers[col], round(score, 2), by)
         taken.add(col)
+    court = result.get("court")
+    if court is not None and court.by == "header" and "case_no" in result:
+        free = {c: s["court"][0] for c, s in enumerate(scores)
+                if s["court"][0] >= MIN_CONFIDENCE and c not in taken}
+        col = court_of_instance(headers, samples, result["case_no"].column, court.column, list(free))
+        if col != court.column:
+            result["court"] = FieldMatch("court", col, headers[col], round(free[col], 2), "header")
     return result
 
 

@@ -186,3 +186,18 @@ def test_more_case_headers_map(tmp_path: Path, header: str, field: str) -> None:
     plan = _plan(tmp_path / "案件.csv", ["案号", "申请执行人", "被执行人", header],
                  lambda i: [_case_no(i, "执"), "张三", "李四", "50000"])
     assert _headers(plan)[field] == header
+
+
+@pytest.mark.parametrize(("kind", "court"), [("民终", "二审法院"), ("民初", "一审法院")])
+def test_court_of_the_case_numbers_instance(tmp_path: Path, kind: str, court: str) -> None:
+    header = ["案号", "一审法院", "二审法院", "原告", "被告"]
+    plan = _plan(tmp_path / "案件.xlsx", header,
+                 lambda i: [_case_no(i, kind), "义乌市人民法院", "金华市中级人民法院", "张三", "李四"])
+    assert _headers(plan)["court"] == court
+    assert court != "二审法院" or "一审法院" in plan.unmapped
+
+
+def test_court_header_naming_no_instance_is_kept(tmp_path: Path) -> None:
+    plan = _plan(tmp_path / "案件.xlsx", ["案号", "原审法院", "审理法院", "原告"],
+                 lambda i: [_case_no(i, "民初"), "义乌市人民法院", "金华市中级人民法院", "张三"])
+    assert _headers(plan)["court"] == "审理法院"
