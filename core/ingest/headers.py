@@ -18,6 +18,7 @@ from core.ingest.lexicon import (
 )
 
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
+_UNIT_SUFFIX = re.compile(r"\s*/\s*(人民币)?(万元|元|万)\s*$")  # "标的额/万元"
 _BRACKET_CHARS = re.compile(r"[（()）\[\]【】]")
 _NOISE = re.compile(r"[\s:：*＊#＃/、_\-—.。]+")
 _CASE_NO = re.compile(r"[（(〔\[［]\s*\d{4}\s*[）)〕\]］].{0,12}?\d+\s*号")
@@ -37,9 +38,9 @@ class FieldMatch:
 
 
 def normalise_header(header: str) -> str:
-    """Return the header reduced for matching: NFKC, no units in brackets, no spaces."""
+    """Return the header reduced for matching: NFKC, no units (in brackets or after /), no spaces."""
     text = unicodedata.normalize("NFKC", str(header)).strip()
-    stripped = _BRACKETED.sub("", text)
+    stripped = _UNIT_SUFFIX.sub("", _BRACKETED.sub("", text))
     if stripped.strip():
         text = stripped
     return _NOISE.sub("", text).lower()
@@ -154,7 +155,8 @@ def map_headers(
             if hint > score:
                 score, rank, by = hint, 0, "values"
             if score >= MIN_CONFIDENCE:
-                candidates.append((round(score, 6), -rank, -col, field, by))
+                # Rank only orders exact names: 案由 before 罪名, 原告代理人 before 被告代理人.
+                candidates.append((round(score, 6), -rank if score >= 1.0 else 0, -col, field, by))
     for score, _rank, neg_col, field, by in sorted(candidates, reverse=True):
         col = -neg_col
         if field in result or col in taken:
