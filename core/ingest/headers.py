@@ -163,14 +163,26 @@ def map_headers(
             continue
         result[field] = FieldMatch(field, col, headers[col], round(score, 2), by)
         taken.add(col)
-    court = result.get("court")
-    if court is not None and court.by == "header" and "case_no" in result:
-        free = {c: s["court"][0] for c, s in enumerate(scores)
-                if s["court"][0] >= MIN_CONFIDENCE and c not in taken}
-        col = court_of_instance(headers, samples, result["case_no"].column, court.column, list(free))
-        if col != court.column:
-            result["court"] = FieldMatch("court", col, headers[col], round(free[col], 2), "header")
+    _court_of_the_case(result, headers, samples, scores)
     return result
+
+
+def _court_of_the_case(
+    result: dict[str, FieldMatch],
+    headers: Sequence[str],
+    samples: Sequence[Sequence[str]],
+    scores: Sequence[Mapping[str, tuple[float, int]]],
+) -> None:
+    """Swap 一审法院 for a free 二审法院 column when the case numbers are 民终 (and back)."""
+    court = result.get("court")
+    if court is None or court.by != "header" or "case_no" not in result:
+        return
+    taken = {m.column for m in result.values()}
+    free = {c: s["court"][0] for c, s in enumerate(scores)
+            if s["court"][0] >= MIN_CONFIDENCE and c not in taken}
+    col = court_of_instance(headers, samples, result["case_no"].column, court.column, list(free))
+    if col != court.column:
+        result["court"] = FieldMatch("court", col, headers[col], round(free[col], 2), "header")
 
 
 def _find_header(headers: Sequence[str], wanted: str) -> int:
