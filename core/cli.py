@@ -41,7 +41,8 @@ def _parse_maps(items: Sequence[str]) -> dict[str, str]:
     return out
 
 
-def _print_report(report: Any) -> None:
+def _print_report(report: Any, again: str | None = None) -> None:
+    """Print an import report; ``again`` is the command that imported it (for other sheets)."""
     from core.ingest.lexicon import field_labels
 
     labels = field_labels()
@@ -49,6 +50,7 @@ def _print_report(report: Any) -> None:
         print(
             f"文件“{report.file_name}”已导入过（数据集 {report.dataset_id}），本次未新增任何数据。"
         )
+        _print_other_sheets(report, again)
         return
     kind = "案件" if report.kind == "cases" else f"名单（{report.list_type}）"
     print(f"已导入“{report.file_name}”{('工作表 ' + report.sheet) if report.sheet else ''}：{kind}")
@@ -69,6 +71,19 @@ def _print_report(report: Any) -> None:
         print(f"  隔离：第 {q['row']} 行，{q['reason']}")
     for c in report.conflicts[:20]:
         print(f"  冲突：第 {c['row']} 行，案号 {c['case_no']}，{c['reason']}")
+    _print_other_sheets(report, again)
+
+
+def _print_other_sheets(report: Any, again: str | None) -> None:
+    others = getattr(report, "other_sheets", None) or []
+    if not others:
+        return
+    listed = "、".join(f"“{o['sheet']}”（约 {o['rows']} 行）" for o in others)
+    print(f"  注意：文件中另有含数据的工作表（本次处理的是“{report.sheet}”）：{listed}。")
+    print("  如需导入，请逐个运行：")
+    command = again or f'clueworks import "{report.file_name}"'
+    for o in others:
+        print(f'    {command} --sheet "{o["sheet"]}"')
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -92,7 +107,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                                "entities": analysis.resolve.entities if analysis.resolve else None}
         _print_json(out)
     else:
-        _print_report(report)
+        workspace = f' --workspace "{args.workspace}"' if args.workspace else ""
+        _print_report(report, f'clueworks{workspace} import "{args.file}"')
         if analysis is not None:
             print(f"  已分析 {analysis.cases} 件案件的文书特征；当事人已重新归并。")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,6 +65,25 @@ def header_synonyms() -> dict[str, dict[str, list[str]]]:
 def header_exclusions() -> dict[str, frozenset[str]]:
     data = load_yaml("lexicons", "header_synonyms.yaml").get("exclude") or {}
     return {field: frozenset(words) for field, words in data.items()}
+
+
+@dataclass(frozen=True)
+class HeaderRules:
+    """Headers kept as extra columns whatever their words: flags, and counts for name fields."""
+
+    never_prefixes: tuple[str, ...]
+    count_suffixes: tuple[str, ...]
+    count_fields: frozenset[str]
+
+
+@cache
+def header_rules() -> HeaderRules:
+    data = load_yaml("lexicons", "header_synonyms.yaml")
+    return HeaderRules(
+        never_prefixes=tuple(data.get("never_prefixes") or ()),
+        count_suffixes=tuple(data.get("count_suffixes") or ()),
+        count_fields=frozenset(data.get("count_fields") or ()),
+    )
 
 
 @cache

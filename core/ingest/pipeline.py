@@ -67,6 +67,7 @@ class ImportReport:
     already_imported: bool = False
     encoding: str | None = None
     seconds: float = 0.0
+    other_sheets: list[dict[str, Any]] = field(default_factory=list)  # {"sheet", "rows"}: not imported
 
     def to_json(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -241,7 +242,8 @@ def import_file(
     plan = plan or inspect_file(path, options)
     report = ImportReport(dataset_id=None, kind=plan.kind, list_type=plan.list_type,
                           file_name=plan.file_name, sheet=plan.sheet, mapping=plan.mapping_json(),
-                          unmapped=plan.unmapped, encoding=plan.encoding)
+                          unmapped=plan.unmapped, encoding=plan.encoding,
+                          other_sheets=[{"sheet": o.name, "rows": o.rows} for o in plan.other_sheets])
     previous = find_imported(ws, plan.sha256, plan.sheet)
     if previous is not None:
         report.dataset_id = previous

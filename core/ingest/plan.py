@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from core.errors import RefusedInput, UserError
-from core.ingest.headers import FieldMatch, detect_list_type, find_header_row, map_headers
+from core.ingest.headers import (
+    LOW_CONFIDENCE,
+    FieldMatch,
+    detect_list_type,
+    find_header_row,
+    header_row_score,
+    map_headers,
+)
 from core.ingest.lexicon import LIST_TYPES, field_labels
 from core.ingest.normalise.cells import clean_text
 from core.ingest.readers import (
@@ -19,6 +26,7 @@ from core.ingest.readers import (
     keep_for_import,
     open_table,
 )
+from core.ingest.subheaders import combine_sub_header
 
 SAMPLE_ROWS = 60
 CASE_SIGNALS = ("plaintiffs", "defendants", "full_text", "cause", "closing_method", "court")
@@ -30,6 +38,14 @@ class ImportOptions:
     kind: str | None = None  # "cases" | "list"
     list_type: str | None = None
     mapping: Mapping[str, str] = field(default_factory=dict)  # field -> header (user override)
+
+
+@dataclass(frozen=True)
+class OtherSheet:
+    """A sheet not chosen for import that holds data: its name and data rows below its header."""
+
+    name: str
+    rows: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,7 @@ class ImportPlan:
     list_type: str | None
     mapping: dict[str, FieldMatch]
     total_rows: int
+    other_sheets: list[OtherSheet] = field(default_factory=list)
 
     @property
     def unmapped(self) -> list[str]:
@@ -107,6 +124,15 @@ def decide_kind(
     return "cases" if has_case_no else "list"
 
 
+def header_of(head: list[list[str]]) -> tuple[int, list[str]]:
+    """Return the index of the last header row and the header cells (two rows combined)."""
+    idx = find_header_row(head)
+    parts = combine_sub_header(head[idx], head[idx + 1]) if idx + 1 < len(head) else None
+    if parts is not None:  # a second header row under merged group labels: data start below it
+        return idx + 1, parts
+    return idx, head[idx]
+
+
 def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan:
     """Read the head of ``path`` and propose how to import it; refuse unusable files."""
     opts = options or ImportOptions()
@@ -120,15 +146,15 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
     head = _head_rows(reader, sheet)
     if not any(any(c for c in r) for r in head):
         raise RefusedInput(f"文件“{path.name}”的工作表“{sheet or '（文本）'}”中没有数据。")
-    header_idx = find_header_row(head)
-    headers = make_headers(head[header_idx])
+    header_idx, header_cells = header_of(head)
+    headers = make_headers(header_cells)
     samples = [r for r in head[header_idx + 1 :] if any(r)][:SAMPLE_ROWS]
     if not samples:
         raise RefusedInput(
             f"文件“{path.name}”只有表头，没有数据行。",
             "表头：" + "、".join(h for h in headers if h),
         )
-    list_type = opts.list_type or detect_list_type(headers, path.name, sheet)
+    list_type = opts.list_type or detect_list_type(headers, path.name, sheet, samples)
     if list_type not in LIST_TYPES:
         raise UserError(f"未知的名单类型：{list_type}", "可选：" + "、".join(LIST_TYPES))
     user_map = dict(opts.mapping)
@@ -140,7 +166,9 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
     mapping = case_map if kind == "cases" else list_map
     _require_key(path, kind, mapping, headers)
     total = reader.total_rows(sheet)
+    others: list[OtherSheet] = []
     if isinstance(reader, WorkbookReader):
+        others = other_sheets(reader, sheets, sheet)
         keep_for_import(reader, sheet)
     return ImportPlan(
         path=path,
@@ -157,7 +185,22 @@ def inspect_file(path: Path, options: ImportOptions | None = None) -> ImportPlan
         list_type=list_type if kind == "list" else None,
         mapping=mapping,
         total_rows=total - header_idx - 1 if total > 0 else -1,
+        other_sheets=others,
     )
+
+
+def other_sheets(reader: WorkbookReader, sheets: list[SheetInfo], chosen: str) -> list[OtherSheet]:
+    """Return the sheets besides ``chosen`` with a recognisable header and rows under it."""
+    out: list[OtherSheet] = []
+    for info in sheets:
+        if info.name == chosen or info.rows < 2:
+            continue
+        head = _head_rows(reader, info.name)
+        idx, cells = header_of(head)
+        if header_row_score(cells) < LOW_CONFIDENCE or not any(any(r) for r in head[idx + 1 :]):
+            continue  # notes, a lone title or an empty form: nothing to import
+        out.append(OtherSheet(info.name, info.rows - idx - 1))
+    return out
 
 
 def _only(user_map: dict[str, str], family: str) -> dict[str, str]:

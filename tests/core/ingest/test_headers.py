@@ -106,3 +106,24 @@ def test_excluded_headers_do_not_map() -> None:
     mapping = map_headers(["驾驶人姓名", "驾驶证号", "档案号", "状态"], [], "lists")
     assert "case_no" not in mapping
     assert mapping["name"].header == "驾驶人姓名"
+
+
+def test_exact_names_beat_later_synonyms_and_units_after_a_slash_are_dropped() -> None:
+    mapping = map_headers(["案号", "执行标的(万元)", "标的额/万元"], [], "cases")
+    assert mapping["claim_amount"].header == "标的额/万元"
+    assert mapping["claim_amount"].confidence == 1.0
+    assert normalise_header("标的额/万元") == "标的额"
+
+
+def test_one_parties_column_stays_the_plaintiffs() -> None:
+    # 当事人 holds both sides with 原告：/被告： cues; the splitter reads the roles from them.
+    assert map_headers(["案号", "当事人", "案由"], [], "cases")["plaintiffs"].header == "当事人"
+
+
+def test_list_type_from_values() -> None:
+    headers = ["被告人", "身份证号", "罪名", "判决日期"]
+    drunk = [["张三", "x", "危险驾驶罪", "2023-01-01"]] * 3
+    theft = [["张三", "x", "盗窃罪", "2023-01-01"]] * 3
+    assert detect_list_type(headers, "判决.xlsx", "Sheet1", drunk) == "drunk_driving_convictions"
+    assert detect_list_type(headers, "判决.xlsx", "Sheet1", theft) == "other"
+    assert detect_list_type(headers, "判决.xlsx", "Sheet1") == "other"
