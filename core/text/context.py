@@ -51,6 +51,9 @@ class Context:
     max_gap: int
     gap_stop_re: re.Pattern[str]
     repaid_re: re.Pattern[str]
+    repay_re: re.Pattern[str]
+    demand_re: re.Pattern[str]
+    total_re: re.Pattern[str]
 
 
 def build_context(data: Mapping[str, object]) -> Context:
@@ -109,6 +112,9 @@ def build_context(data: Mapping[str, object]) -> Context:
         max_gap=int(principal.get("max_gap", 12)),
         gap_stop_re=_alternation(_words(principal.get("gap_stops"), "principal.gap_stops")),
         repaid_re=_compile(str(principal.get("repaid_before", "已还")), "principal.repaid_before"),
+        repay_re=_compile(str(principal.get("repay_before", "归还")), "principal.repay_before"),
+        demand_re=_compile(str(principal.get("demand_before", "判令")), "principal.demand_before"),
+        total_re=_compile(str(principal.get("total_opener", "共计")), "principal.total_opener"),
     )
 
 
