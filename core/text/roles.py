@@ -142,11 +142,12 @@ class RoleFinder:
         return out
 
     def _modifies(self, end: int) -> bool:
-        """Return whether the mention ending at ``end`` only modifies a noun (原告所述, 原告的)."""
+        """Return whether the mention ending at ``end`` only modifies a noun (原告所述, 原告说的)."""
         text = self.text
-        if not text.startswith(self.ctx.modifier_after, end):
-            return False
-        return not text.startswith(self.ctx.agent_words, end + 1)
+        for word in self.ctx.modifier_after:
+            if text.startswith(word, end):
+                return not text.startswith(self.ctx.agent_words, end + len(word))
+        return False
 
     def _is_object(self, lo: int, at: int) -> bool:
         """Return whether the mention at ``at`` follows an object marker (向被告, 对原告)."""
