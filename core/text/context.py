@@ -39,6 +39,7 @@ class Context:
     modifier_after: tuple[str, ...]
     agent_words: tuple[str, ...]
     someone_of_party: tuple[str, ...]
+    kin_of_party: tuple[str, ...]
     copula_re: re.Pattern[str]
     opener_re: re.Pattern[str]
     header_end_re: re.Pattern[str]
@@ -96,6 +97,7 @@ def build_context(data: Mapping[str, object]) -> Context:
         someone_of_party=tuple(
             _words(data.get("someone_of_party", ["法定代表人"]), "someone_of_party")
         ),
+        kin_of_party=tuple(_words(data.get("kin_of_party", ["父亲"]), "kin_of_party")),
         copula_re=_copula_re(data),
         opener_re=re.compile(
             f"\\s*(?:(?:{_alt(_words(data.get('clause_openers', ['且']), 'clause_openers'))})\\s*)?"

@@ -269,7 +269,7 @@ class RoleFinder:
         """
         spans = self.clauses(sent_lo, pos)
         lo, hi = spans[-1]
-        refs = self._pair_refs(lo, hi)
+        refs = self._pair_refs(lo, hi, pos)
         if self.text.startswith(self.pronouns, self._skip_space(lo, hi)):
             # 其与被告是同学: 其 is the party named before.
             refs = self._antecedent(sent_lo, lo) + refs
@@ -297,17 +297,23 @@ class RoleFinder:
                     break
         if _count_parties(refs) < 2 and (not refs or copula is not None):
             # ……，系被告李四之子: the other side is the subject of an earlier clause.
+            # With no party in this clause (……相识，后登记结婚) a pair opening the earlier
+            # clause is both sides.
             for j in range(len(spans) - 2, max(-1, len(spans) - 2 - _MAX_CLAUSES_BACK), -1):
                 found = self._pair_refs(*spans[j])
                 if found:
-                    refs = found[:1] + refs
+                    both = self._coordinated(found)
+                    refs = both if not refs and _count_parties(both) >= 2 else found[:1] + refs
                     break
         if _count_parties(refs) < 2:
             return None
         return _pair_name(refs)
 
-    def _pair_refs(self, lo: int, hi: int) -> list[Ref]:
-        """Return the mentions in a span that can be one side of a relation."""
+    def _pair_refs(self, lo: int, hi: int, pos: int = -1) -> list[Ref]:
+        """Return the mentions in a span that can be one side of a relation.
+
+        被告的父亲 is someone else, unless 父亲 is the relation word itself (原告系被告的父亲).
+        """
         text, others = self.text, self.ctx.someone_of_party
         return [
             r
@@ -316,7 +322,14 @@ class RoleFinder:
             and r.role not in _NOT_PARTY
             and not text.startswith(others, r.end)
             and not (text.startswith("的", r.end) and text.startswith(others, r.end + 1))
+            and not self._kin_of(r.end, pos)
         ]
+
+    def _kin_of(self, end: int, pos: int) -> bool:
+        """Return whether a kin word (的父亲, 之妻) other than the one at ``pos`` follows ``end``."""
+        text, kin = self.text, self.ctx.kin_of_party
+        at = end + 1 if text.startswith(("的", "之"), end) else end
+        return at != pos and text.startswith(kin, at)
 
     def _introduced_at(self, pos: int) -> list[Ref]:
         """Return the party whose header introduction holds ``pos`` (as a mention), if any."""
