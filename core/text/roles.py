@@ -15,9 +15,15 @@ _NAME_GAP = 3
 # Mentions that are not a party: the court (本院) and the generic 当事人.
 _NOT_PARTY = ("court", "generic")
 # What may stand between two co-subjects: 原告张三、被告李四 / 原告及其委托诉讼代理人王五、被告……
+# A name the header did not give may stand before the joiner (原告方卫东及其代理人、被告……), and
+# a party's agent may be listed instead of the party (被告蒋玲的委托诉讼代理人、第三人……).
+_NAME = r"[\u4e00-\u9fff×＊*\d]{0,4}?"
+_AGENT = r"(?:共同)?(?:委托)?(?:诉讼)?代理人[^，,。；、]{0,8}?"
 _COORD_RE = re.compile(
-    r"\s*(?:、|和|与|于|及|以及|同|及其(?:共同)?(?:委托)?(?:诉讼)?代理人[^，,。；、]{0,8}?[、和及]?)?\s*"
+    rf"\s*(?:{_NAME}(?:、|和|与|于|及|以及|同|(?:及其|的){_AGENT}[、和及])|及其{_AGENT}[、和及]?)?\s*"
 )
+# A counterclaim role after a party's role (原告（反诉被告）严某) is part of that mention.
+_COUNTER_ROLE_RE = re.compile(r"[（(](?:反诉|本诉)(?:原告|被告)[）)]")
 # Where a relation's subject was left out (……，系被告李四之子), how far back to look.
 _MAX_CLAUSES_BACK = 8
 
@@ -114,11 +120,15 @@ class RoleFinder:
     def _find(self, lo: int, hi: int) -> list[Ref]:
         text = self.text
         out: list[Ref] = []
+        skip = -1
         for m in self.ctx.role_re.finditer(text, lo, hi):
             role = self.ctx.role_of[m.group()]
-            if role in ("pronoun", "self_pronoun"):
+            if role in ("pronoun", "self_pronoun") or m.start() < skip:
                 continue
             end, ident = m.end(), None
+            counter = _COUNTER_ROLE_RE.match(text, end, hi)
+            if counter is not None:
+                end = skip = counter.end()
             if role in PARTY_ROLES and text[end : end + 1] in self._name_heads:
                 for name, _ in self.names:
                     if text.startswith(name, end) and end + len(name) <= hi:

@@ -154,6 +154,11 @@ def _classify(
         sent_lo = finder.sentence_start(anchor, _LEFT)
     if group.party == "subject":
         roles: list[str | None] = list(_subject_roles(finder, sent_lo, min(anchor, start)))
+        if roles and group.speaker_roles:
+            # Only these parties count (未答辩 is the defendant's); no subject found: keep.
+            roles = [r for r in roles if r in group.speaker_roles]
+            if not roles:
+                return
         for role in roles or [None]:
             out.append(RawFeature(name, True, start, end, cue, role))
     elif group.party == "speaker":
