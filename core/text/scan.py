@@ -153,7 +153,7 @@ def _classify(
     if sent_lo < 0:
         sent_lo = finder.sentence_start(anchor, _LEFT)
     if group.party == "subject":
-        roles: list[str | None] = list(_subject_roles(finder, sent_lo, min(anchor, start)))
+        roles: list[str | None] = list(_subject_roles(finder, sent_lo, min(anchor, start), end))
         if roles and group.speaker_roles:
             # Only these parties count (未答辩 is the defendant's); no subject found: keep.
             roles = [r for r in roles if r in group.speaker_roles]
@@ -171,9 +171,19 @@ def _classify(
             out.append(RawFeature(name, rule.value or True, start, end, cue, pair))
 
 
-def _subject_roles(finder: RoleFinder, sent_lo: int, start: int) -> list[str]:
+def _subject_roles(finder: RoleFinder, sent_lo: int, start: int, end: int) -> list[str]:
     roles = [r for r in expand_roles(finder.subject(sent_lo, start)) if r in PARTY_ROLES]
-    if not roles and not finder.text[sent_lo:start].strip(" （(\t\u3000"):
+    if roles:
+        return roles
+    text = finder.text
+    if text.startswith("的", end):
+        # 到庭的被告郑立 / 未到庭的被告: the party named right after is the one meant.
+        after = finder.ctx.role_re.match(text, end + 1)
+        if after is not None:
+            return [
+                r for r in expand_roles(finder.refs(after.start(), after.end())) if r in PARTY_ROLES
+            ]
+    if not text[sent_lo:start].strip(" （(\t\u3000"):
         # A mark right after a sentence (……住所地某地。（缺席）) is about that sentence's party.
         prev_lo = finder.sentence_start(max(sent_lo - 1, 0))
         prev = finder.subject(prev_lo, max(sent_lo - 1, 0))
