@@ -36,6 +36,8 @@ class _State:
         self.region_roles: list[str] | None = []
         self.iou: tuple[int, int, str] | None = None
         self.transfer = False
+        # A transfer voided as repayment (通过转账归还) makes later ones in its sentence suspect.
+        self.repaid_until = -1
         self.principal: PrincipalCandidate | None = None
         self.principal_stop = -1
         self.principal_prev: PrincipalCandidate | None = None
@@ -70,6 +72,8 @@ def scan(text: str, book: CueBook, header: Header) -> list[RawFeature]:
         judged = _polarity(text, rule, finder, start, end)
         if judged is not None:
             _classify(rule, start, judged, finder, state, book, out)
+        elif group == "transfer":
+            state.repaid_until = finder.sentence_end(start)
     if state.iou is not None and not state.transfer:
         s, e, cue = state.iou
         out.append(RawFeature("iou_only", True, s, e, cue, None))
@@ -132,15 +136,17 @@ def _classify(
         state.region_pos = anchor
         state.region_roles = [rule.value or "court"]
         return
+    if group_name == "transfer":
+        if polarity and not _repayment_record(finder, anchor, state):
+            state.transfer = True
+            state.settled.add(group_name)
+        return
     if polarity and group_name in _SETTLE_ON_FIRST:
         state.settled.add(group_name)
     text = finder.text
     if group_name == "iou_document":
         if polarity and state.iou is None:
             state.iou = (start, end, text[start:end])
-        return
-    if group_name == "transfer":
-        state.transfer = state.transfer or polarity
         return
     group = book.groups[group_name]
     name = group.emit_positive if polarity else group.emit_negative
@@ -169,6 +175,15 @@ def _classify(
         pair = finder.pair(sent_lo, anchor)
         if pair is not None:
             out.append(RawFeature(name, rule.value or True, start, end, cue, pair))
+
+
+def _repayment_record(finder: RoleFinder, at: int, state: _State) -> bool:
+    """Return whether a transfer record backs a repayment just told in its sentence (……已通过
+    转账归还，并提交了银行流水): no loan word (借款, 借给) in its own clause says otherwise."""
+    if at >= state.repaid_until:
+        return False
+    lo = finder.clauses(finder.sentence_start(at, _LEFT), at)[-1][0]
+    return finder.ctx.keyword_re.search(finder.text, lo, at) is None
 
 
 def _subject_roles(finder: RoleFinder, sent_lo: int, start: int, end: int) -> list[str]:
