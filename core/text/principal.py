@@ -101,7 +101,8 @@ def _keyword(text: str, number_start: int, ctx: Context) -> tuple[re.Match[str],
     clause starts (the keyword's start when it ends the clause before), or None.
 
     A clause that opens with a total (……借款，共计人民币肆万伍仟元) takes the keyword ending
-    the clause before; a colon right after a keyword (借款本金：人民币叁拾万元) is no break.
+    the clause before; a colon right after a keyword (借款本金：人民币叁拾万元, 借款本金为：)
+    is no break.
     """
     # The clause is cut before the number, whose commas may be thousands separators.
     lo = max(0, number_start - ctx.max_gap - 6)
@@ -119,7 +120,7 @@ def _keyword(text: str, number_start: int, ctx: Context) -> tuple[re.Match[str],
     if text[brk] not in "：:" and not ctx.total_re.match(text, window_lo, number_start):
         return None
     for m in ctx.keyword_re.finditer(text, max(0, brk - 8), brk):
-        if m.end() == brk:
+        if text[m.end() : brk] in ("", "为", "是"):  # 借款本金为：30万元
             return m, m.start()
     return None
 
