@@ -72,7 +72,10 @@ def scan(text: str, book: CueBook, header: Header) -> list[RawFeature]:
         judged = _polarity(text, rule, finder, start, end)
         if judged is not None:
             _classify(rule, start, judged, finder, state, book, out)
-        elif group == "transfer":
+        elif group == "transfer" and book.context.repay_re.search(
+            text, max(0, start - 12), end + 14
+        ):
+            # Voided as a repayment (通过转账归还), not as 账户信息 or 冻结.
             state.repaid_until = finder.sentence_end(start)
     if state.iou is not None and not state.transfer:
         s, e, cue = state.iou
