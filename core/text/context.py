@@ -21,6 +21,14 @@ ROLE_KEYS = (
     "pronoun",
     "self_pronoun",
 )
+# Defaults for keys a user's older copy of context.yaml may lack (same as the bundled file).
+_REPAY = "归还|偿还|返还|还款|清偿|还清"
+_DEMAND = "判令|判决|要求|请求|诉请|主张|催|应|须|需|请|协议|约定|同意|愿意|承诺|保证|负责"
+_TOTAL = r"\s*(?:共计|合计|总计|累计|共)"
+_KIN = (
+    *("父亲", "母亲", "父母", "妻子", "丈夫", "配偶", "儿子", "女儿", "子女"),
+    *("哥哥", "弟弟", "姐姐", "妹妹", "家人", "亲属", "亲戚", "朋友"),
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +47,7 @@ class Context:
     modifier_after: tuple[str, ...]
     agent_words: tuple[str, ...]
     someone_of_party: tuple[str, ...]
+    kin_of_party: tuple[str, ...]
     copula_re: re.Pattern[str]
     opener_re: re.Pattern[str]
     header_end_re: re.Pattern[str]
@@ -51,6 +60,9 @@ class Context:
     max_gap: int
     gap_stop_re: re.Pattern[str]
     repaid_re: re.Pattern[str]
+    repay_re: re.Pattern[str]
+    demand_re: re.Pattern[str]
+    total_re: re.Pattern[str]
 
 
 def build_context(data: Mapping[str, object]) -> Context:
@@ -93,6 +105,7 @@ def build_context(data: Mapping[str, object]) -> Context:
         someone_of_party=tuple(
             _words(data.get("someone_of_party", ["法定代表人"]), "someone_of_party")
         ),
+        kin_of_party=tuple(_words(data.get("kin_of_party", list(_KIN)), "kin_of_party")),
         copula_re=_copula_re(data),
         opener_re=re.compile(
             f"\\s*(?:(?:{_alt(_words(data.get('clause_openers', ['且']), 'clause_openers'))})\\s*)?"
@@ -109,6 +122,9 @@ def build_context(data: Mapping[str, object]) -> Context:
         max_gap=int(principal.get("max_gap", 12)),
         gap_stop_re=_alternation(_words(principal.get("gap_stops"), "principal.gap_stops")),
         repaid_re=_compile(str(principal.get("repaid_before", "已还")), "principal.repaid_before"),
+        repay_re=_compile(str(principal.get("repay_before", _REPAY)), "principal.repay_before"),
+        demand_re=_compile(str(principal.get("demand_before", _DEMAND)), "principal.demand_before"),
+        total_re=_compile(str(principal.get("total_opener", _TOTAL)), "principal.total_opener"),
     )
 
 

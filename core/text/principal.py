@@ -14,6 +14,9 @@ _NUMBER_RE = re.compile(
 _THOUSANDS_RE = re.compile(r"\d{1,3}(?:[,，]\d{3})+(?:\.\d+)?[万亿]?余?$")
 _DIGIT_CHARS = set("0123456789０１２３４５６７８９零〇一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾")
 _LOOK_BACK = 24
+# A unit that may stand for 万元 on its own (借款30万，): not when 元 or more digits follow.
+_BARE_UNITS = "万"
+_NOT_AFTER_BARE = set("元圆余多千百亿") | _DIGIT_CHARS
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,9 @@ class PrincipalCandidate:
 
 def amount_before(text: str, mark: int) -> tuple[float, int] | None:
     """Return the amount written just before the 元 at ``mark`` and where its number starts."""
+    unit = text[mark] if text[mark] in _BARE_UNITS else ""
+    if unit and text[mark + 1 : mark + 2] in _NOT_AFTER_BARE:
+        return None
     lo = max(0, mark - _LOOK_BACK)
     m = _NUMBER_RE.search(text, lo, mark)
     if m is None:
@@ -49,7 +55,7 @@ def amount_before(text: str, mark: int) -> tuple[float, int] | None:
         number, start = number[1:], start + 1
     if not number or not any(ch in _DIGIT_CHARS for ch in number):
         return None
-    value = parse_amount(number.rstrip("余") + "元")
+    value = parse_amount(number.rstrip("余") + unit + "元")
     if value is None or value <= 0:
         return None
     return value, start
@@ -67,16 +73,10 @@ def principal_candidate(
     number = _NUMBER_RE.search(text, max(0, mark - _LOOK_BACK), mark)
     if number is None:
         return None
-    # The clause is cut before the number, whose commas may be thousands separators.
-    lo = max(0, number.start() - ctx.max_gap - 6)
-    window_lo = lo
-    for m in ctx.clause_re.finditer(text, lo, number.start()):
-        window_lo = m.end()
-    keyword = None
-    for m in ctx.keyword_re.finditer(text, window_lo, number.start()):
-        keyword = m
-    if keyword is None:
+    found_keyword = _keyword(text, number.start(), ctx)
+    if found_keyword is None:
         return None
+    keyword, window_lo = found_keyword
     rank = ctx.keyword_rank[keyword.group()]
     if rank >= worse_than:
         return None
@@ -91,10 +91,55 @@ def principal_candidate(
         return None
     if ctx.gap_stop_re.search(text, gap_lo, gap_hi):
         return None
-    clause_lo = _clause_start(text, keyword.start(), ctx)
-    if ctx.repaid_re.search(text[clause_lo : keyword.start()]):
+    if _repaid(text, _clause_start(text, keyword.start(), ctx), keyword.start(), ctx):
         return None
     return PrincipalCandidate(rank, value, keyword.start(), mark + 1)
+
+
+def _keyword(text: str, number_start: int, ctx: Context) -> tuple[re.Match[str], int] | None:
+    """Return the principal keyword nearest before the number in its clause and where the
+    clause starts (the keyword's start when it ends the clause before), or None.
+
+    A clause that opens with a total (……借款，共计人民币肆万伍仟元) takes the keyword ending
+    the clause before; a colon right after a keyword (借款本金：人民币叁拾万元, 借款本金为：)
+    is no break.
+    """
+    # The clause is cut before the number, whose commas may be thousands separators.
+    lo = max(0, number_start - ctx.max_gap - 6)
+    window_lo = lo
+    for m in ctx.clause_re.finditer(text, lo, number_start):
+        window_lo = m.end()
+    keyword = None
+    for m in ctx.keyword_re.finditer(text, window_lo, number_start):
+        keyword = m
+    if keyword is not None:
+        return keyword, window_lo
+    if window_lo == lo:
+        return None
+    brk = window_lo - 1
+    if text[brk] not in "：:" and not ctx.total_re.match(text, window_lo, number_start):
+        return None
+    for m in ctx.keyword_re.finditer(text, max(0, brk - 8), brk):
+        if text[m.end() : brk] in ("", "为", "是"):  # 借款本金为：30万元
+            return m, m.start()
+    return None
+
+
+def _repaid(text: str, clause_lo: int, at: int, ctx: Context) -> bool:
+    """Return whether the keyword at ``at`` names money paid back (已还, 被告归还原告借款2万元).
+
+    A repayment verb that is asked for (判令被告归还, 要求偿还) or ordered is the claim, not
+    a repayment, so it counts only when no demand word stands earlier in the sentence.
+    """
+    before = text[clause_lo:at]
+    if ctx.repaid_re.search(before):
+        return True
+    if not ctx.repay_re.search(before):
+        return False
+    sent_lo = max(0, at - 120)
+    for m in ctx.sentence_re.finditer(text, sent_lo, clause_lo):
+        sent_lo = m.end()
+    return ctx.demand_re.search(text, sent_lo, at) is None
 
 
 def _in_list(text: str, clause_lo: int, mark: int) -> bool:

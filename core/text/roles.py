@@ -15,9 +15,15 @@ _NAME_GAP = 3
 # Mentions that are not a party: the court (本院) and the generic 当事人.
 _NOT_PARTY = ("court", "generic")
 # What may stand between two co-subjects: 原告张三、被告李四 / 原告及其委托诉讼代理人王五、被告……
+# A name the header did not give may stand before the joiner (原告方卫东及其代理人、被告……), and
+# a party's agent may be listed instead of the party (被告蒋玲的委托诉讼代理人、第三人……).
+_NAME = r"[\u4e00-\u9fff×＊*\d]{0,4}?"
+_AGENT = r"(?:共同)?(?:委托)?(?:诉讼)?代理人[^，,。；、]{0,8}?"
 _COORD_RE = re.compile(
-    r"\s*(?:、|和|与|于|及|以及|同|及其(?:共同)?(?:委托)?(?:诉讼)?代理人[^，,。；、]{0,8}?[、和及]?)?\s*"
+    rf"\s*(?:{_NAME}(?:、|和|与|于|及|以及|同|(?:及其|的){_AGENT}[、和及])|及其{_AGENT}[、和及]?)?\s*"
 )
+# A counterclaim role after a party's role (原告（反诉被告）严某) is part of that mention.
+_COUNTER_ROLE_RE = re.compile(r"[（(](?:反诉|本诉)(?:原告|被告)[）)]")
 # Where a relation's subject was left out (……，系被告李四之子), how far back to look.
 _MAX_CLAUSES_BACK = 8
 
@@ -114,11 +120,15 @@ class RoleFinder:
     def _find(self, lo: int, hi: int) -> list[Ref]:
         text = self.text
         out: list[Ref] = []
+        skip = -1
         for m in self.ctx.role_re.finditer(text, lo, hi):
             role = self.ctx.role_of[m.group()]
-            if role in ("pronoun", "self_pronoun"):
+            if role in ("pronoun", "self_pronoun") or m.start() < skip:
                 continue
             end, ident = m.end(), None
+            counter = _COUNTER_ROLE_RE.match(text, end, hi)
+            if counter is not None:
+                end = skip = counter.end()
             if role in PARTY_ROLES and text[end : end + 1] in self._name_heads:
                 for name, _ in self.names:
                     if text.startswith(name, end) and end + len(name) <= hi:
@@ -142,11 +152,12 @@ class RoleFinder:
         return out
 
     def _modifies(self, end: int) -> bool:
-        """Return whether the mention ending at ``end`` only modifies a noun (原告所述, 原告的)."""
+        """Return whether the mention ending at ``end`` only modifies a noun (原告所述, 原告说的)."""
         text = self.text
-        if not text.startswith(self.ctx.modifier_after, end):
-            return False
-        return not text.startswith(self.ctx.agent_words, end + 1)
+        for word in self.ctx.modifier_after:
+            if text.startswith(word, end):
+                return not text.startswith(self.ctx.agent_words, end + len(word))
+        return False
 
     def _is_object(self, lo: int, at: int) -> bool:
         """Return whether the mention at ``at`` follows an object marker (向被告, 对原告)."""
@@ -268,7 +279,7 @@ class RoleFinder:
         """
         spans = self.clauses(sent_lo, pos)
         lo, hi = spans[-1]
-        refs = self._pair_refs(lo, hi)
+        refs = self._pair_refs(lo, hi, pos)
         if self.text.startswith(self.pronouns, self._skip_space(lo, hi)):
             # 其与被告是同学: 其 is the party named before.
             refs = self._antecedent(sent_lo, lo) + refs
@@ -296,17 +307,23 @@ class RoleFinder:
                     break
         if _count_parties(refs) < 2 and (not refs or copula is not None):
             # ……，系被告李四之子: the other side is the subject of an earlier clause.
+            # With no party in this clause (……相识，后登记结婚) a pair opening the earlier
+            # clause is both sides.
             for j in range(len(spans) - 2, max(-1, len(spans) - 2 - _MAX_CLAUSES_BACK), -1):
                 found = self._pair_refs(*spans[j])
                 if found:
-                    refs = found[:1] + refs
+                    both = self._coordinated(found)
+                    refs = both if not refs and _count_parties(both) >= 2 else found[:1] + refs
                     break
         if _count_parties(refs) < 2:
             return None
         return _pair_name(refs)
 
-    def _pair_refs(self, lo: int, hi: int) -> list[Ref]:
-        """Return the mentions in a span that can be one side of a relation."""
+    def _pair_refs(self, lo: int, hi: int, pos: int = -1) -> list[Ref]:
+        """Return the mentions in a span that can be one side of a relation.
+
+        被告的父亲 is someone else, unless 父亲 is the relation word itself (原告系被告的父亲).
+        """
         text, others = self.text, self.ctx.someone_of_party
         return [
             r
@@ -315,7 +332,14 @@ class RoleFinder:
             and r.role not in _NOT_PARTY
             and not text.startswith(others, r.end)
             and not (text.startswith("的", r.end) and text.startswith(others, r.end + 1))
+            and not self._kin_of(r.end, pos)
         ]
+
+    def _kin_of(self, end: int, pos: int) -> bool:
+        """Return whether a kin word (的父亲, 之妻) other than the one at ``pos`` follows ``end``."""
+        text, kin = self.text, self.ctx.kin_of_party
+        at = end + 1 if text.startswith(("的", "之"), end) else end
+        return at != pos and text.startswith(kin, at)
 
     def _introduced_at(self, pos: int) -> list[Ref]:
         """Return the party whose header introduction holds ``pos`` (as a mention), if any."""

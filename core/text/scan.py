@@ -36,6 +36,8 @@ class _State:
         self.region_roles: list[str] | None = []
         self.iou: tuple[int, int, str] | None = None
         self.transfer = False
+        # A transfer voided as repayment (通过转账归还) makes later ones in its sentence suspect.
+        self.repaid_until = -1
         self.principal: PrincipalCandidate | None = None
         self.principal_stop = -1
         self.principal_prev: PrincipalCandidate | None = None
@@ -70,6 +72,11 @@ def scan(text: str, book: CueBook, header: Header) -> list[RawFeature]:
         judged = _polarity(text, rule, finder, start, end)
         if judged is not None:
             _classify(rule, start, judged, finder, state, book, out)
+        elif group == "transfer" and book.context.repay_re.search(
+            text, max(0, start - 12), end + 14
+        ):
+            # Voided as a repayment (通过转账归还), not as 账户信息 or 冻结.
+            state.repaid_until = finder.sentence_end(start)
     if state.iou is not None and not state.transfer:
         s, e, cue = state.iou
         out.append(RawFeature("iou_only", True, s, e, cue, None))
@@ -132,15 +139,17 @@ def _classify(
         state.region_pos = anchor
         state.region_roles = [rule.value or "court"]
         return
+    if group_name == "transfer":
+        if polarity and not _repayment_record(finder, anchor, state):
+            state.transfer = True
+            state.settled.add(group_name)
+        return
     if polarity and group_name in _SETTLE_ON_FIRST:
         state.settled.add(group_name)
     text = finder.text
     if group_name == "iou_document":
         if polarity and state.iou is None:
             state.iou = (start, end, text[start:end])
-        return
-    if group_name == "transfer":
-        state.transfer = state.transfer or polarity
         return
     group = book.groups[group_name]
     name = group.emit_positive if polarity else group.emit_negative
@@ -153,7 +162,12 @@ def _classify(
     if sent_lo < 0:
         sent_lo = finder.sentence_start(anchor, _LEFT)
     if group.party == "subject":
-        roles: list[str | None] = list(_subject_roles(finder, sent_lo, min(anchor, start)))
+        roles: list[str | None] = list(_subject_roles(finder, sent_lo, min(anchor, start), end))
+        if roles and group.speaker_roles:
+            # Only these parties count (未答辩 is the defendant's); no subject found: keep.
+            roles = [r for r in roles if r in group.speaker_roles]
+            if not roles:
+                return
         for role in roles or [None]:
             out.append(RawFeature(name, True, start, end, cue, role))
     elif group.party == "speaker":
@@ -166,9 +180,28 @@ def _classify(
             out.append(RawFeature(name, rule.value or True, start, end, cue, pair))
 
 
-def _subject_roles(finder: RoleFinder, sent_lo: int, start: int) -> list[str]:
+def _repayment_record(finder: RoleFinder, at: int, state: _State) -> bool:
+    """Return whether a transfer record backs a repayment just told in its sentence (……已通过
+    转账归还，并提交了银行流水): no loan word (借款, 借给) in its own clause says otherwise."""
+    if at >= state.repaid_until:
+        return False
+    lo = finder.clauses(finder.sentence_start(at, _LEFT), at)[-1][0]
+    return finder.ctx.keyword_re.search(finder.text, lo, at) is None
+
+
+def _subject_roles(finder: RoleFinder, sent_lo: int, start: int, end: int) -> list[str]:
     roles = [r for r in expand_roles(finder.subject(sent_lo, start)) if r in PARTY_ROLES]
-    if not roles and not finder.text[sent_lo:start].strip(" （(\t\u3000"):
+    if roles:
+        return roles
+    text = finder.text
+    if text.startswith("的", end):
+        # 到庭的被告郑立 / 未到庭的被告: the party named right after is the one meant.
+        after = finder.ctx.role_re.match(text, end + 1)
+        if after is not None:
+            return [
+                r for r in expand_roles(finder.refs(after.start(), after.end())) if r in PARTY_ROLES
+            ]
+    if not text[sent_lo:start].strip(" （(\t\u3000"):
         # A mark right after a sentence (……住所地某地。（缺席）) is about that sentence's party.
         prev_lo = finder.sentence_start(max(sent_lo - 1, 0))
         prev = finder.subject(prev_lo, max(sent_lo - 1, 0))

@@ -182,6 +182,23 @@ def test_bad_cues_are_user_errors(tmp_path: Path, cue: str, message: str) -> Non
         load_cues(folder)
 
 
+def test_older_context_file_without_new_keys_reads_the_same(tmp_path: Path) -> None:
+    folder = _copy_cues(tmp_path)
+    context = folder / "context.yaml"
+    data = yaml.safe_load(context.read_text(encoding="utf-8"))
+    del data["kin_of_party"]
+    for key in ("repay_before", "demand_before", "total_opener"):
+        del data["principal"][key]
+    context.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    older = load_cues(folder)
+    for text in (
+        "原告请求判令被告偿还借款本金6万元。2020年被告归还原告借款1万元。",
+        "被告先后两次向原告借款，合计人民币柒万元。",
+        "原告与被告的母亲系多年好友。",
+    ):
+        assert extract_features(text, cues=older) == extract_features(text), text
+
+
 def test_broken_yaml_is_a_user_error(tmp_path: Path) -> None:
     folder = _copy_cues(tmp_path)
     (folder / "context.yaml").write_text("roles: [unclosed", encoding="utf-8")
