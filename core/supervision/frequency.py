@@ -1,20 +1,20 @@
 """Entity frequency: cases of one resolved entity in a role, counted in rolling windows.
 
-Three set queries per test: entities with enough cases at all (candidates); per candidate
-and anchor case, the cases filed from the anchor's date to the window's end (a self-join),
-with their amounts and cue kinds; and, when the test counts counterparts, the distinct
-counterpart entities in the same windows. Only the few qualifying entities are then
-fetched to write their reasons.
+Set queries select the rows: the entities with enough cases at all (candidates); their
+cases in the role with date, court, amount and cue kinds; and, when the test counts
+counterparts, the counterpart entities of those cases. The rolling windows over each
+candidate's dated cases are then walked in one pass (``rolling``): a self-join did the
+same in SQL but grew with the square of a big lender's caseload. Only the few qualifying
+entities are then fetched to write their reasons.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, func, literal, or_, select
+from sqlalchemy import Connection, case, func, literal, or_, select
 
 from core.supervision.conditions import (
     CASE_PARTIES,
@@ -29,9 +29,9 @@ from core.supervision.conditions import (
 from core.supervision.describe import fill, money, show
 from core.supervision.evidence import CaseInfo, flag_spans, load_cases
 from core.supervision.hits import Hit, Reason, Span, entity_subject, ratio_score
+from core.supervision.rolling import CaseRow, Limits, members, qualifying_windows
 from core.supervision.rules import EntityFrequencyRule, FrequencyTest
 from core.supervision.spec import ResolvedModel
-from core.supervision.sqlfuncs import DateShift
 from core.supervision.vocabulary import ROLES
 
 ENTITY_CHUNK = 2000  # candidate entities per window query (bound parameters stay few)
@@ -105,17 +105,6 @@ def _base(
     )
 
 
-def _window_join(a: Any, b: Any, test: FrequencyTest) -> Any:
-    cond = and_(
-        b.c.entity_id == a.c.entity_id,
-        b.c.filing_date >= a.c.filing_date,
-        b.c.filing_date < DateShift(a.c.filing_date, months=test.window_months),
-    )
-    if test.same_court:
-        cond = and_(cond, b.c.court == a.c.court)
-    return cond
-
-
 def _candidates(
     conn: Connection, rule: EntityFrequencyRule, test: FrequencyTest, datasets: list[int] | None
 ) -> list[int]:
@@ -129,51 +118,25 @@ def _candidates(
     return [int(e) for e in conn.execute(q).scalars()]
 
 
+def counterparts_query(base: Any, test: FrequencyTest) -> Any:
+    """Return the SELECT of (case, counterpart entity, name) for the cases of ``base``."""
+    cp, p, pe = CASE_PARTIES.alias("dcp"), PARTIES.alias("dp"), PARTY_ENTITIES.alias("dpe")
+    return (
+        select(cp.c.case_id, pe.c.entity_id, p.c.name)
+        .select_from(cp.join(p, p.c.id == cp.c.party_id).join(pe, pe.c.party_id == p.c.id))
+        .where(cp.c.case_id.in_(select(base.c.case_id)), cp.c.role == test.distinct_role)
+    )
+
+
 def _windows(
     conn: Connection, rule: EntityFrequencyRule, test: FrequencyTest, datasets: list[int] | None
-) -> list[Window]:
+) -> list[tuple[Window, list[int]]]:
+    """Return each qualifying window with the cases inside it, for every candidate entity."""
     candidates = _candidates(conn, rule, test, datasets)
-    out: list[Window] = []
+    out: list[tuple[Window, list[int]]] = []
     for i in range(0, len(candidates), ENTITY_CHUNK):
         out.extend(_chunk_windows(conn, rule, test, datasets, candidates[i : i + ENTITY_CHUNK]))
     return out
-
-
-def window_query(
-    rule: EntityFrequencyRule,
-    test: FrequencyTest,
-    datasets: list[int] | None,
-    entities: list[int],
-) -> tuple[Any, Any]:
-    """Return (the per-anchor window count SELECT, the candidates' rows CTE it reads)."""
-    # only the candidates' rows from here on, reached through the entity index
-    base = _base(rule, test, datasets, True, entities).cte(f"cand_{test.id}")
-    a, b = base.alias("a"), base.alias("b")
-    cue_ids = [f"cue_{c.id}" for c in test.cues if c.enabled]
-    cue_sum: Any = literal(0)
-    for cid in cue_ids:
-        cue_sum = cue_sum + func.max(b.c[cid])
-    n = func.count(b.c.case_id)
-    amount = func.sum(b.c.claim_amount)
-    having = [n >= test.min_cases]
-    if test.min_amount is not None:
-        having.append(func.coalesce(amount, 0) >= test.min_amount)
-    if test.min_cues:
-        having.append(cue_sum >= test.min_cues)
-    q = (
-        select(
-            a.c.entity_id,
-            a.c.case_id,
-            a.c.filing_date,
-            n.label("n"),
-            amount.label("amount"),
-            cue_sum.label("cues"),
-        )
-        .select_from(a.join(b, _window_join(a, b, test)))
-        .group_by(a.c.entity_id, a.c.case_id, a.c.filing_date)
-        .having(*having)
-    )
-    return q, base
 
 
 def _chunk_windows(
@@ -182,85 +145,62 @@ def _chunk_windows(
     test: FrequencyTest,
     datasets: list[int] | None,
     entities: list[int],
-) -> list[Window]:
-    q, base = window_query(rule, test, datasets, entities)
-    rows = {(r.entity_id, r.case_id): r for r in conn.execute(q)}
-    distinct: dict[tuple[int, int], int] = {}
-    if test.distinct_role and test.min_distinct and rows:
-        distinct = {
-            (int(e), int(c)): int(k) for e, c, k in conn.execute(distinct_query(base, test))
-        }
-    out = []
-    for key, r in rows.items():
-        d = distinct.get(key) if test.distinct_role else None
-        if test.distinct_role and (d is None or d < (test.min_distinct or 0)):
-            continue
-        out.append(
-            Window(
-                int(r.entity_id),
-                int(r.case_id),
-                r.filing_date,
-                int(r.n),
-                float(r.amount) if r.amount is not None else None,
-                int(r.cues or 0),
-                d,
-            )
-        )
+) -> list[tuple[Window, list[int]]]:
+    base = _base(rule, test, datasets, True, entities).subquery(f"cand_{test.id}")
+    cue_cols = [c for c in base.c if c.name.startswith("cue_")]
+    by_entity: dict[int, list[CaseRow]] = defaultdict(list)
+    ordered = select(base).order_by(base.c.entity_id, base.c.filing_date, base.c.case_id)
+    for r in conn.execute(ordered):
+        by_entity[int(r.entity_id)].append(CaseRow(
+            int(r.case_id), _iso(r.filing_date), r.court,
+            float(r.claim_amount) if r.claim_amount is not None else None,
+            tuple(int(r._mapping[c.name] or 0) for c in cue_cols)))
+    counted = test.distinct_role is not None and test.min_distinct is not None
+    others: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    names: dict[int, str] = {}
+    if counted:
+        for case_id, other, name in conn.execute(counterparts_query(base, test)):
+            others[int(case_id)].append((int(other), name or ""))
+        if test.distinct_other_surname:
+            names = {int(e): n or "" for e, n in conn.execute(
+                select(ENTITIES.c.id, ENTITIES.c.display_name).where(ENTITIES.c.id.in_(entities)))}
+    limits = Limits(test.window_months, test.min_cases, test.min_amount, test.min_cues,
+                    test.min_distinct if counted else None)
+    out: list[tuple[Window, list[int]]] = []
+    for eid, rows in by_entity.items():
+        cps = _counted_others(eid, rows, others, names.get(eid), test) if counted else None
+        for group in _court_groups(rows, test.same_court):
+            found = qualifying_windows(group, limits, cps)
+            inside = members(group, found)
+            out.extend((Window(eid, w.anchor, w.start, w.cases, w.amount, w.cues, w.distinct), inside)
+                       for w in found)
     return out
 
 
-def distinct_query(base: Any, test: FrequencyTest) -> Any:
-    """Return the SELECT of distinct counterpart entities per (entity, anchor) window."""
-    cp, p, pe = CASE_PARTIES.alias("dcp"), PARTIES.alias("dp"), PARTY_ENTITIES.alias("dpe")
-    # the counterparts of the candidates' cases only, looked up by case (not by role)
-    others = (
-        select(cp.c.case_id, pe.c.entity_id, p.c.name)
-        .select_from(cp.join(p, p.c.id == cp.c.party_id).join(pe, pe.c.party_id == p.c.id))
-        .where(cp.c.case_id.in_(select(base.c.case_id)), cp.c.role == test.distinct_role)
-        .cte(f"others_{test.id}")
-    )
-    a, b = base.alias("da"), base.alias("db")
-    ea = ENTITIES.alias("dea")
-    other = others.c.entity_id != a.c.entity_id
-    if test.distinct_other_surname:
-        other = and_(
-            other, func.substr(others.c.name, 1, 1) != func.substr(ea.c.display_name, 1, 1)
-        )
-    n = func.count(func.distinct(others.c.entity_id))
-    q = (
-        select(a.c.entity_id, a.c.case_id, n)
-        .select_from(
-            a.join(b, _window_join(a, b, test))
-            .join(others, others.c.case_id == b.c.case_id)
-            .join(ea, ea.c.id == a.c.entity_id)
-        )
-        .where(other)
-        .group_by(a.c.entity_id, a.c.case_id)
-        .having(n >= test.min_distinct)
-    )
-    return q
+def _iso(value: Any) -> str:
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def _members(
-    conn: Connection,
-    rule: EntityFrequencyRule,
-    test: FrequencyTest,
-    datasets: list[int] | None,
-    windows: Sequence[Window],
-) -> dict[tuple[int, int], list[int]]:
-    """Return the cases in each qualifying window."""
-    entities = sorted({w.entity_id for w in windows})
-    base = _base(rule, test, datasets, False, entities).cte(f"mem_{test.id}")
-    a, b = base.alias("ma"), base.alias("mb")
-    q = select(a.c.entity_id, a.c.case_id, b.c.case_id.label("member")).select_from(
-        a.join(b, _window_join(a, b, test))
-    )
-    wanted = {(w.entity_id, w.anchor) for w in windows}
-    out: dict[tuple[int, int], list[int]] = defaultdict(list)
-    for e, anchor, member in conn.execute(q):
-        if (e, anchor) in wanted:
-            out[(int(e), int(anchor))].append(int(member))
-    return out
+def _court_groups(rows: list[CaseRow], same_court: bool) -> list[list[CaseRow]]:
+    """Return the rows as one group, or one per court (a case without a court in none)."""
+    if not same_court:
+        return [rows]
+    groups: dict[str, list[CaseRow]] = defaultdict(list)
+    for r in rows:
+        if r.court is not None:
+            groups[r.court].append(r)
+    return list(groups.values())
+
+
+def _counted_others(entity_id: int, rows: list[CaseRow], others: dict[int, list[tuple[int, str]]],
+                    display_name: str | None, test: FrequencyTest) -> dict[int, list[int]]:
+    """Return, per case, the counterpart entities that count (not the entity itself)."""
+    initial = display_name[:1] if test.distinct_other_surname and display_name is not None else None
+    return {
+        r.case_id: [o for o, name in others.get(r.case_id, ())
+                    if o != entity_id and (initial is None or name[:1] != initial)]
+        for r in rows
+    }
 
 
 def run_frequency(
@@ -274,16 +214,15 @@ def run_frequency(
         windows = _windows(conn, rule, test, datasets)
         if not windows:
             continue
-        members = {} if count_only else _members(conn, rule, test, datasets, windows)
         best: dict[int, Window] = {}
         cases: dict[int, set[int]] = defaultdict(set)
-        for w in windows:
+        for w, inside in windows:
             if w.entity_id not in best or (w.cases, w.distinct or 0) > (
                 best[w.entity_id].cases,
                 best[w.entity_id].distinct or 0,
             ):
                 best[w.entity_id] = w
-            cases[w.entity_id].update(members.get((w.entity_id, w.anchor), []))
+            cases[w.entity_id].update(inside)
         for eid, w in best.items():
             found[eid].append((test, w, sorted(cases[eid])))
     if count_only:

@@ -14,7 +14,7 @@ from core.supervision.catalogue import catalogue, resolved
 from core.supervision.collision import pair_query as collision_query
 from core.supervision.conditions import CASES
 from core.supervision.evidence import features_query
-from core.supervision.frequency import _base, _windows, distinct_query, window_query
+from core.supervision.frequency import _base, _windows, counterparts_query
 from core.supervision.inputs import select_inputs
 from core.supervision.link import pair_query as link_query
 from core.supervision.runner import dry_run, run_models
@@ -104,8 +104,8 @@ def test_every_model_compiles_for_server_databases(planted: Workspace) -> None:
             elif info.spec.kind == "entity_frequency":
                 stmts = [_base(rule, t, None, True) for t in rule.tests]
                 for t in rule.tests:
-                    window, base = window_query(rule, t, None, [1, 2])
-                    stmts += [window] + ([distinct_query(base, t)] if t.distinct_role else [])
+                    base = _base(rule, t, None, True, [1, 2]).subquery()
+                    stmts += [counterparts_query(base, t)] if t.distinct_role else []
             else:
                 stmts = [collision_query(conn, rule, sel.datasets["left"], sel.datasets["right"])]
             for stmt in stmts:
