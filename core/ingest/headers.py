@@ -164,6 +164,12 @@ def map_headers(
         result[field] = FieldMatch(field, col, headers[col], round(score, 2), by)
         taken.add(col)
     _court_of_the_case(result, headers, samples, scores)
+    if "party_name" not in result:
+        # A role or ID column means something only beside a one-party-per-row name column;
+        # alone (an ID column of a wide case sheet) it stays an extra column.
+        for field in ("party_role", "party_id"):
+            if field in result and result[field].by != "user":
+                del result[field]
     return result
 
 

@@ -26,6 +26,9 @@ CASE_FIELDS = (
     "service_method",
     "judge",
     "full_text",
+    "party_name",  # one party per row (一案多行), with its role and ID in columns of their own
+    "party_role",
+    "party_id",
 )
 LIST_FIELDS = (
     "name",

@@ -25,6 +25,13 @@ PARTY_FIELDS = (
     ("agents", "agent"),
 )
 DATE_FIELDS = ("filing_date", "closing_date")
+# 诉讼地位 in a one-party-per-row sheet: the first entry whose words the cell holds.
+_ROLE_WORDS = (
+    ("defendant", ("被告", "被申请", "被上诉", "被执行", "被起诉", "被反诉")),
+    ("third_party", ("第三人", "案外人")),
+    ("agent", ("代理", "律师", "法律工作者")),
+    ("plaintiff", ("原告", "申请", "上诉", "起诉", "反诉原告")),
+)
 
 # A header that names its unit: 标的额（万元）, 金额/万元, 执行标的(万).
 _HEADER_UNIT_RE = re.compile(r"(亿|万|千)元|[（(/](亿|万|千)[)）]?$")
@@ -72,6 +79,30 @@ def _text(row: Sequence[Any], col: int | None) -> str:
     """Return a cell as text; cells arrive already cleaned, dates and numbers may not."""
     value = _cell(row, col)
     return value if type(value) is str else clean_text(value)
+
+
+def _row_party(row: Sequence[Any], cols: Mapping[str, int], fields: dict[str, Any]) -> list[PartyMention]:
+    """Return the party of a one-party-per-row sheet, its role read from the 诉讼地位 cell."""
+    name = _text(row, cols.get("party_name"))
+    if not name:
+        return []
+    role = party_role(_text(row, cols.get("party_role")))
+    ident = _text(row, cols.get("party_id"))
+    cell = f"{name}（{ident}）" if ident and ident not in name else name
+    field = next(f for f, r in PARTY_FIELDS if r == role)
+    fields[field] = "；".join(filter(None, (fields.get(field), cell)))
+    return split_parties(cell, role)
+
+
+def party_role(text: str) -> str:
+    """Return the role a 诉讼地位 cell names (原告 when empty, 第三人 when unknown)."""
+    text = re.split(r"[（(]", text, maxsplit=1)[0]  # 上诉人（原审被告）: the role in this suit
+    if not text:
+        return "plaintiff"
+    for role, words in _ROLE_WORDS:
+        if any(w in text for w in words):
+            return role
+    return "third_party"
 
 
 def amount_scale(header: str) -> int:
@@ -126,6 +157,8 @@ def case_values(
         fields[name] = cell or None
         if cell:
             parties.extend(split_parties(cell, role))
+    if "party_name" in cols:
+        parties.extend(_row_party(row, cols, fields))
     text = text_value(_cell(row, cols.get("full_text")))
     extra: dict[str, Any] = {h: v for h, c in extra_cols.items() if (v := _text(row, c))}
     if problems:

@@ -173,3 +173,44 @@ def test_repeated_rows_add_only_new_parties_and_far_repeats_stay_duplicates(
             "SELECT p.name FROM case_parties cp JOIN parties p ON p.id = cp.party_id"
             " JOIN cases c ON c.id = cp.case_id WHERE c.seq = 1 ORDER BY cp.position")).scalars().all()
     assert names == ["张三", "李四", "王五"]
+
+
+def test_one_party_per_row_with_its_role_and_id(tmp_path: Path, workspace) -> None:
+    header = ["案号", "案由", "立案日期", "当事人名称", "诉讼地位", "证件号码"]
+    rows = [
+        ["（2023）浙0782民初1号", "民间借贷纠纷", "2023-03-01", "张三", "原告", WANG],
+        ["（2023）浙0782民初1号", "民间借贷纠纷", "2023-03-01", "李芳", "被告", LI],
+        ["（2023）浙0782民初1号", "民间借贷纠纷", "2023-03-01", "某某小额贷款有限公司", "第三人", ""],
+        ["（2023）浙0782民初2号", "民间借贷纠纷", "2023-03-02", "赵六", "被上诉人（原审原告）", ZHAO],
+        ["（2023）浙0782民初2号", "民间借贷纠纷", "2023-03-02", "王芳", "上诉人（原审被告）", ""],
+    ]
+    path = write_xlsx(tmp_path / "当事人信息.xlsx", header, rows)
+    plan = inspect_file(path)
+    assert plan.kind == "cases"
+    assert {f: plan.mapping[f].header for f in ("party_name", "party_role", "party_id")} == {
+        "party_name": "当事人名称", "party_role": "诉讼地位", "party_id": "证件号码"}
+    report = import_file(workspace, path, plan=plan)
+    assert report.rows_imported == 2 and report.quarantined == []
+    with workspace.read() as conn:
+        rows_out = conn.execute(text(
+            "SELECT c.seq, p.name, p.id_number, cp.role FROM case_parties cp"
+            " JOIN parties p ON p.id = cp.party_id JOIN cases c ON c.id = cp.case_id"
+            " ORDER BY c.seq, cp.position")).all()
+        plaintiffs = conn.execute(text("SELECT plaintiffs FROM cases WHERE seq = 1")).scalar_one()
+    assert [tuple(r) for r in rows_out] == [
+        (1, "张三", WANG, "plaintiff"), (1, "李芳", LI, "defendant"),
+        (1, "某某小额贷款有限公司", None, "third_party"),
+        (2, "赵六", ZHAO, "defendant"), (2, "王芳", None, "plaintiff")]
+    assert plaintiffs == f"张三（{WANG}）"
+
+
+def test_an_id_column_of_a_wide_case_sheet_stays_an_extra_column(tmp_path: Path, workspace) -> None:
+    header = ["案号", "原告", "被告", "身份证号"]
+    rows = [["（2023）浙0782民初1号", "张三", "李芳", LI]]
+    path = write_xlsx(tmp_path / "cases.xlsx", header, rows)
+    plan = inspect_file(path)
+    assert "party_id" not in plan.mapping and "party_name" not in plan.mapping
+    import_file(workspace, path, plan=plan)
+    with workspace.read() as conn:
+        extra = conn.execute(text("SELECT extra FROM cases")).scalar_one()
+    assert LI in extra
