@@ -26,10 +26,11 @@ CASE_FIELDS = (
     "service_method",
     "judge",
     "full_text",
-    "party_name",  # one party per row (一案多行), with its role and ID in columns of their own
-    "party_role",
-    "party_id",
 )
+# Columns that are no case field of their own: one party per row (一案多行), with its role
+# and ID beside it; they become parties of the case.
+PARTY_ROW_FIELDS = ("party_name", "party_role", "party_id")
+CASE_MAPPABLE = CASE_FIELDS + PARTY_ROW_FIELDS
 LIST_FIELDS = (
     "name",
     "id_number",

@@ -204,15 +204,15 @@ def other_sheets(reader: WorkbookReader, sheets: list[SheetInfo], chosen: str) -
 
 
 def _only(user_map: dict[str, str], family: str) -> dict[str, str]:
-    from core.ingest.lexicon import CASE_FIELDS, LIST_FIELDS
+    from core.ingest.lexicon import CASE_MAPPABLE, LIST_FIELDS
 
-    allowed = CASE_FIELDS if family == "cases" else LIST_FIELDS
-    unknown = [f for f in user_map if f not in CASE_FIELDS and f not in LIST_FIELDS]
+    allowed = CASE_MAPPABLE if family == "cases" else LIST_FIELDS
+    unknown = [f for f in user_map if f not in CASE_MAPPABLE and f not in LIST_FIELDS]
     if unknown:
         raise UserError(
             "未知的字段名：" + "、".join(unknown),
             "可用字段："
-            + "、".join(f"{f}（{field_labels().get(f, f)}）" for f in (*CASE_FIELDS, *LIST_FIELDS)),
+            + "、".join(f"{f}（{field_labels().get(f, f)}）" for f in (*CASE_MAPPABLE, *LIST_FIELDS)),
         )
     return {f: h for f, h in user_map.items() if f in allowed}
 

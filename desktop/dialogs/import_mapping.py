@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.ingest.headers import LOW_CONFIDENCE
-from core.ingest.lexicon import CASE_FIELDS, LIST_FIELDS
+from core.ingest.lexicon import CASE_MAPPABLE, LIST_FIELDS
 from desktop.labels import field_label
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class MappingPage(QWizardPage):
     def fields(self) -> tuple[str, ...]:
         plan = self.w.session.plan
         assert plan is not None
-        return CASE_FIELDS if plan.kind == "cases" else LIST_FIELDS
+        return CASE_MAPPABLE if plan.kind == "cases" else LIST_FIELDS
 
     def initializePage(self) -> None:
         plan = self.w.session.plan
