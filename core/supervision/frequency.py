@@ -130,13 +130,14 @@ def counterparts_query(base: Any, test: FrequencyTest) -> Any:
 
 def _windows(
     conn: Connection, rule: EntityFrequencyRule, test: FrequencyTest, datasets: list[int] | None
-) -> list[tuple[Window, list[int]]]:
-    """Return each qualifying window with the cases inside it, for every candidate entity."""
+) -> tuple[list[Window], dict[int, set[int]]]:
+    """Return the qualifying windows, and per entity the cases inside any of them."""
     candidates = _candidates(conn, rule, test, datasets)
-    out: list[tuple[Window, list[int]]] = []
+    windows: list[Window] = []
+    inside: dict[int, set[int]] = defaultdict(set)
     for i in range(0, len(candidates), ENTITY_CHUNK):
-        out.extend(_chunk_windows(conn, rule, test, datasets, candidates[i : i + ENTITY_CHUNK]))
-    return out
+        _chunk_windows(conn, rule, test, datasets, candidates[i : i + ENTITY_CHUNK], windows, inside)
+    return windows, inside
 
 
 def _chunk_windows(
@@ -145,7 +146,9 @@ def _chunk_windows(
     test: FrequencyTest,
     datasets: list[int] | None,
     entities: list[int],
-) -> list[tuple[Window, list[int]]]:
+    windows: list[Window],
+    inside: dict[int, set[int]],
+) -> None:
     base = _base(rule, test, datasets, True, entities).subquery(f"cand_{test.id}")
     cue_cols = [c for c in base.c if c.name.startswith("cue_")]
     by_entity: dict[int, list[CaseRow]] = defaultdict(list)
@@ -166,15 +169,14 @@ def _chunk_windows(
                 select(ENTITIES.c.id, ENTITIES.c.display_name).where(ENTITIES.c.id.in_(entities)))}
     limits = Limits(test.window_months, test.min_cases, test.min_amount, test.min_cues,
                     test.min_distinct if counted else None)
-    out: list[tuple[Window, list[int]]] = []
     for eid, rows in by_entity.items():
         cps = _counted_others(eid, rows, others, names.get(eid), test) if counted else None
         for group in _court_groups(rows, test.same_court):
             found = qualifying_windows(group, limits, cps)
-            inside = members(group, found)
-            out.extend((Window(eid, w.anchor, w.start, w.cases, w.amount, w.cues, w.distinct), inside)
-                       for w in found)
-    return out
+            if found:
+                inside[eid].update(members(group, found))
+                windows.extend(Window(eid, w.anchor, w.start, w.cases, w.amount, w.cues, w.distinct)
+                               for w in found)
 
 
 def _iso(value: Any) -> str:
@@ -211,18 +213,16 @@ def run_frequency(
     assert isinstance(rule, EntityFrequencyRule)
     found: dict[int, list[tuple[FrequencyTest, Window, list[int]]]] = defaultdict(list)
     for test in (t for t in rule.tests if t.enabled):
-        windows = _windows(conn, rule, test, datasets)
+        windows, cases = _windows(conn, rule, test, datasets)
         if not windows:
             continue
         best: dict[int, Window] = {}
-        cases: dict[int, set[int]] = defaultdict(set)
-        for w, inside in windows:
+        for w in windows:
             if w.entity_id not in best or (w.cases, w.distinct or 0) > (
                 best[w.entity_id].cases,
                 best[w.entity_id].distinct or 0,
             ):
                 best[w.entity_id] = w
-            cases[w.entity_id].update(inside)
         for eid, w in best.items():
             found[eid].append((test, w, sorted(cases[eid])))
     if count_only:
