@@ -18,7 +18,7 @@ from core.ingest.normalise.cells import clean_text, to_halfwidth
 from core.ingest.normalise.dates import parse_date
 from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
 from core.ingest.normalise.names import clean_name, is_organisation, joined_person_names
-from core.ingest.normalise.party_agents import firm_agent, opens_agent, share_firms
+from core.ingest.normalise.party_agents import firm_agent, opens_agent, share_firms, untitled_name
 from core.ingest.normalise.party_lexicon import PartyLexicon as _PartyLexicon
 from core.ingest.normalise.party_lexicon import party_lexicon as _lexicon
 
@@ -48,10 +48,11 @@ _BIRTH_RE = re.compile(
 _PERSON_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}")
 _GENDER_WORDS = {"男": "男", "女": "女", "男性": "男", "女性": "女"}
 _VALUE_LEADS = ":：为是系在于 "
+_SURNAME_LAWYER_RE = re.compile(r"[^该系其为是及和与均都男女\W\d]律师")
 # / and | separate parties too, except between digits (1980/1/1, 1/2号).
 _SLASH_RE = re.compile(r"(?<!\d)[/|](?!\d)")
 # 张三等 · 张三等3人 · 张三等五人: the first of several; the name is what comes before 等.
-_OTHERS_RE = re.compile(r"(?<=..)等(?:[\d一二两三四五六七八九十百]+[人名户位家个])?$")
+_OTHERS_RE = re.compile(r"(?<=..)等(?:[\d一二两三四五六七八九十百]*[人名户位家个])?$")
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,8 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
     """Return the parties of a non-empty cleaned cell."""
     lexicon = _lexicon()
     norm = to_halfwidth(text)  # same length as text: offsets carry over for `raw`
+    if norm in lexicon.no_party_words:
+        return []  # 无, 不详
     slow = lexicon.agent_slow_chars if default_role == "agent" else lexicon.slow_chars
     if slow.isdisjoint(norm):
         # The two commonest cells, "张三" and "张三（身份证号）", need none of the work below
@@ -143,6 +146,8 @@ def _split_general(text: str, norm: str, default_role: str, lexicon: _PartyLexic
             fragment = norm[start:end]
             if "等" in fragment:
                 fragment = _OTHERS_RE.sub("", fragment).rstrip()
+            if fragment in lexicon.no_party_words:
+                continue
             current = drafts[-1] if drafts else None
             if role == _ATTRIBUTE_ROLE or not fragment:
                 if current is not None:
@@ -229,7 +234,8 @@ def _is_attribute(fragment: str, role: str, lexicon: _PartyLexicon) -> bool:
     if fragment.startswith(lexicon.attribute_prefixes):
         return True
     if fragment.endswith(lexicon.attribute_suffixes):
-        return True
+        # 孙律师、李律师: a surname and the title name an agent of their own.
+        return not (role == "agent" and _SURNAME_LAWYER_RE.fullmatch(fragment))
     if fragment[0].isdigit() or "出生" in fragment:
         return True
     firm = lexicon.law_firm_re.search(fragment) if role == "agent" else None
@@ -358,6 +364,8 @@ def _finish(draft: _Draft, text: str, lexicon: _PartyLexicon) -> PartyMention:
     name = _bare_name(draft.name, kind)
     if name != draft.name:
         kind = "organisation" if is_organisation(name) else "person"
+    if draft.role == "agent" and kind == "person" and ("师" in name or "者" in name):
+        name = untitled_name(name, lexicon)  # 王五律师, 律师王五 (raw keeps the title)
     id_number = draft.id_number
     gender, birth = draft.gender, draft.birth_date
     if id_number is not None and id_number.valid:

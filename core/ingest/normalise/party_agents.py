@@ -55,6 +55,15 @@ def firm_agent(fragment: str, lexicon: PartyLexicon) -> tuple[str, str] | None:
     return clean_name(match.group("firm").lstrip(_VALUE_LEADS)), name
 
 
+def untitled_name(name: str, lexicon: PartyLexicon) -> str:
+    """Return an agent's name without a lawyer's title before or after it (王五律师,
+    律师王五, 法律援助律师王五 -> 王五); a surname alone stays as it is (王律师)."""
+    match = lexicon.titled_name_re.fullmatch(name)
+    if match is None:
+        return name
+    return match.group("before") or match.group("after") or name
+
+
 def share_firms(drafts: Sequence[AgentDraft], norm: str) -> None:
     """Give agents the firm the cell names next to them: 该所 (the firm of the agent before);
     浙江某某律师事务所王五、李六 and 王五、李六（浙江某某律师事务所律师） (all of that firm)."""

@@ -16,8 +16,9 @@ from core.ingest.normalise.lexicons import load_lexicon, string_list
 
 # 和 与 及 may join two persons' names (张三和李四); 等 ends a list (张三等3人).
 _NAME_LIST_CHARS = frozenset("和与及等")
-# Every firm marker (律师事务所, 法律服务所, 律所 …) ends with one of these.
-_FIRM_HINT_CHARS = frozenset("所心")
+# Every firm marker (律师事务所, 法律服务所, 律所 …) ends with one of these; 师 and 者 end
+# the titles (王五律师, 王五法律工作者).
+_FIRM_HINT_CHARS = frozenset("所心师者")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class PartyLexicon:
     id_marker_re: re.Pattern[str]
     law_firm_re: re.Pattern[str]
     firm_then_name_re: re.Pattern[str]
+    titled_name_re: re.Pattern[str]
+    no_party_words: frozenset[str]
     same_firm_words: tuple[str, ...]
     bracket_attribute_re: re.Pattern[str]
 
@@ -92,6 +95,7 @@ def party_lexicon() -> PartyLexicon:
     # The firm's own name: no spaces, and brackets only whole (北京某某（杭州）律师事务所).
     firm = rf"(?:[^,;、。()\s]|\([^()]*\))*?(?:{firms})(?:\([^()]*\))?"
     titles = alternation(string_list(data, "legal_professional_titles"))
+    person = r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}"
     cue_hints = frozenset(cue[-1] for cue in cue_roles)
     slow = cue_hints | _NAME_LIST_CHARS
     return PartyLexicon(
@@ -110,6 +114,10 @@ def party_lexicon() -> PartyLexicon:
         firm_then_name_re=re.compile(
             rf"(?P<firm>{firm})(?:{titles})?[:\s]*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·]{{1,4}})"
         ),
+        titled_name_re=re.compile(
+            rf"(?:法律援助)?(?:{titles})(?P<after>{person})|(?P<before>{person})(?:{titles})"
+        ),
+        no_party_words=frozenset(to_halfwidth(w) for w in string_list(data, "no_party_words")),
         same_firm_words=tuple(string_list(data, "same_firm_words")),
         bracket_attribute_re=re.compile(alternation(string_list(data, "bracket_attribute_words"))),
     )

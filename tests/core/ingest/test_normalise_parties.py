@@ -268,6 +268,21 @@ CASES: list[tuple[str, str, list[Expected]]] = [
     ("王五(执业律师)", "agent", [Expected("王五", "agent")]),
     ("王五，法律工作者", "agent", [Expected("王五", "agent")]),
     ("马某（某某银行股份有限公司示例县支行员工）", "agent", [Expected("马某", "agent")]),
+    ("王五律师", "agent", [Expected("王五", "agent")]),
+    ("律师王五", "agent", [Expected("王五", "agent")]),
+    ("法律援助律师王五", "agent", [Expected("王五", "agent")]),
+    ("王五律师", P, [Expected("王五律师", P)]),  # a title is read only in agent cells
+    ("王律师", "agent", [Expected("王律师", "agent")]),
+    ("孙律师、李律师", "agent", [Expected("孙律师", "agent"), Expected("李律师", "agent")]),
+    ("王五，专职律师", "agent", [Expected("王五", "agent")]),
+    ("张三等人", D, [Expected("张三", D)]),
+    ("某某公司（原名某某厂）", D, [Expected("某某公司", D, "organisation")]),
+    (
+        "浙江某某有限公司，以下简称某某公司",
+        P,
+        [Expected("浙江某某有限公司", P, "organisation")],
+    ),
+    ("张三、无", P, [Expected("张三", P)]),
     ("徐某（李某之妻）", "agent", [Expected("徐某", "agent")]),
     (
         "买买提.吐尔逊、阿卜杜拉·艾尼",
@@ -310,7 +325,9 @@ def test_law_firm_only_for_agents() -> None:
     assert mention.law_firm is None
 
 
-@pytest.mark.parametrize("cell", [None, "", "  ", "\u3000", float("nan"), "，、；"])
+@pytest.mark.parametrize(
+    "cell", [None, "", "  ", "\u3000", float("nan"), "，、；", "/", "无", "不详", "暂无", "未委托"]
+)
 def test_empty_cells(cell: object) -> None:
     assert split_parties(cell, "plaintiff") == []
 
