@@ -31,7 +31,8 @@ _SEPARATOR_RE = re.compile(r"[,;、。\n\r\t]")
 # The same, but the match itself excludes surrounding spaces (no strip step needed).
 _STRIPPED_FRAGMENT_RE = re.compile(r"[^,;、。\s](?:[^,;、。\n\r\t]*[^,;、。\s])?")
 _ID_TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-_PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")  # one level of nesting: （北京某某（杭州）律师事务所）
+# A bracketed note, with one level of nesting (（北京某某（杭州）律师事务所）).
+_PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
 _DIGIT_RE = re.compile(r"\d")
 _TRAILING_NOTE_RE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _CREDIT_CODE_RE = re.compile(r"(?:统一社会信用代码[:：]?)?[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
@@ -48,6 +49,7 @@ _BIRTH_RE = re.compile(
 _PERSON_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}")
 _GENDER_WORDS = {"男": "男", "女": "女", "男性": "男", "女性": "女"}
 _VALUE_LEADS = ":：为是系在于 "
+# 李律师: a surname and the title (not 该律师, 系律师).
 _SURNAME_LAWYER_RE = re.compile(r"[^该系其为是及和与均都男女\W\d]律师")
 # / and | separate parties too, except between digits (1980/1/1, 1/2号).
 _SLASH_RE = re.compile(r"(?<!\d)[/|](?!\d)")

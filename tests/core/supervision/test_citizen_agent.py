@@ -6,11 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sqlalchemy import create_engine, insert, select
 
 from core.analysis import analyse_workspace
 from core.clues.queries import ClueFilter, list_clues
+from core.ingest.normalise.party_lexicon import legal_professional_words
 from core.ingest.pipeline import import_file
 from core.ingest.plan import ImportOptions
+from core.supervision.conditions import PARTIES
+from core.supervision.frequency import citizen_agent
 from core.supervision.runner import run_models
 from core.workspace import Workspace
 from tests.conftest import write_csv
@@ -67,3 +73,21 @@ def test_citizen_agents_are_flagged_and_lawyers_without_a_named_firm_are_not(
     flagged: set[str],
 ) -> None:
     assert flagged == set(CITIZENS.values())
+
+
+@settings(max_examples=100)
+@given(
+    st.lists(
+        st.sampled_from(["王五", "（", "）", "，", "律师", "非律师", "律所", "法律工作者", "原告之子", "员工", "%", "_"]),
+        max_size=6,
+    ).map("".join)
+)
+def test_the_model_reads_raw_as_the_lexicon_does(raw: str) -> None:
+    """The SQL condition and LegalProfessionalWords.matches agree on any agent text."""
+    engine = create_engine("sqlite://")
+    PARTIES.create(engine)
+    with engine.begin() as conn:
+        conn.execute(insert(PARTIES).values(id=1, name="王五", name_key="王五", kind="person", raw=raw))
+        p = PARTIES.alias("p")
+        citizen = conn.execute(select(p.c.id).where(*citizen_agent(p))).first() is not None
+    assert citizen == (not legal_professional_words().matches(raw))
