@@ -51,6 +51,7 @@ _GENDER_WORDS = {"男": "男", "女": "女", "男性": "男", "女性": "女"}
 _VALUE_LEADS = ":：为是系在于 "
 # 李律师: a surname and the title (not 该律师, 系律师).
 _SURNAME_LAWYER_RE = re.compile(r"[^该系其为是及和与均都男女\W\d]律师")
+_JOINING_WORDS = frozenset("和与及")  # 张三和李四
 # / and | separate parties too, except between digits (1980/1/1, 1/2号).
 _SLASH_RE = re.compile(r"(?<!\d)[/|](?!\d)")
 # 张三等 · 张三等3人 · 张三等五人: the first of several; the name is what comes before 等.
@@ -72,7 +73,7 @@ class PartyMention:
     raw: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A party being assembled while the cell's fragments are read."""
 
@@ -85,7 +86,6 @@ class _Draft:
     gender: str | None = None
     birth_date: date | None = None
     law_firm: str | None = None
-    segment: int = 0  # which role run of the cell it is in
     bare: bool = False  # a name with nothing said about it (may share a firm named next to it)
     firm_leads: bool = False  # named after its firm (浙江某某律师事务所王五)
     same_firm: bool = False  # 该所律师: the firm of the agent before
@@ -143,12 +143,13 @@ def _split_general(text: str, norm: str, default_role: str, lexicon: _PartyLexic
         else splittable
     )
     drafts: list[_Draft] = []
-    for segment, (role, seg_start, seg_end) in enumerate(_segments(norm, default_role, lexicon)):
+    no_party = lexicon.no_party_words
+    for role, seg_start, seg_end in _segments(norm, default_role, lexicon):
         for start, end in _fragments(masked, seg_start, seg_end):
             fragment = norm[start:end]
             if "等" in fragment:
                 fragment = _OTHERS_RE.sub("", fragment).rstrip()
-            if fragment in lexicon.no_party_words:
+            if fragment in no_party:
                 continue
             current = drafts[-1] if drafts else None
             if role == _ATTRIBUTE_ROLE or not fragment:
@@ -160,10 +161,8 @@ def _split_general(text: str, norm: str, default_role: str, lexicon: _PartyLexic
                 current.end = end
                 current.bare = False
                 continue
-            for draft in _name_drafts(fragment, role, start, end, lexicon):
-                draft.segment = segment
-                drafts.append(draft)
-    if any(draft.role == "agent" for draft in drafts):
+            drafts.extend(_name_drafts(fragment, role, start, end, lexicon))
+    if len(drafts) > 1 and any(draft.role == "agent" for draft in drafts):
         share_firms(drafts, norm)
     return [_finish(draft, text, lexicon) for draft in drafts if draft.name]
 
@@ -240,7 +239,7 @@ def _is_attribute(fragment: str, role: str, lexicon: _PartyLexicon) -> bool:
         return not (role == "agent" and _SURNAME_LAWYER_RE.fullmatch(fragment))
     if fragment[0].isdigit() or "出生" in fragment:
         return True
-    firm = lexicon.law_firm_re.search(fragment) if role == "agent" else None
+    firm = lexicon.find_firm(fragment) if role == "agent" else None
     if firm is not None:
         return not opens_agent(fragment, firm, lexicon)
     # Digits outside an ID number and outside brackets: an address or phone continued.
@@ -272,7 +271,7 @@ def _apply_attribute(draft: _Draft, fragment: str, lexicon: _PartyLexicon) -> No
         if fragment.startswith(lexicon.same_firm_words):
             draft.same_firm = True
             return
-        match = lexicon.law_firm_re.search(fragment)
+        match = lexicon.find_firm(fragment)
         if match is not None:
             draft.law_firm = clean_name(match.group("firm").lstrip(_VALUE_LEADS)) or None
 
@@ -293,13 +292,13 @@ def _name_drafts(
     fragment: str, role: str, start: int, end: int, lexicon: _PartyLexicon
 ) -> list[_Draft]:
     """Return the party (or parties, for "张三 李四") a name fragment opens."""
-    if role == "agent":
+    if role == "agent" and not lexicon.firm_end_chars.isdisjoint(fragment):
         firm_and_name = firm_agent(fragment, lexicon)
         if firm_and_name is not None:
             firm, name = firm_and_name
             return [_Draft(name, role, start, end, law_firm=firm, firm_leads=True)]
     if _PLAIN_NAME_RE.fullmatch(fragment):
-        if "和" in fragment or "与" in fragment or "及" in fragment:
+        if not _JOINING_WORDS.isdisjoint(fragment):
             names = joined_person_names(fragment)
             if names is not None:
                 return [_Draft(name, role, start, end, bare=True) for name in names]
@@ -344,7 +343,7 @@ def _take_bracket_attributes(text: str, attributes: list[str], lexicon: _PartyLe
             or _ID_TOKEN_RE.search(content)
             or lexicon.bracket_attribute_re.search(content)
             or content.endswith(lexicon.attribute_suffixes)  # （某某公司员工）, （李兵之妻）
-            or lexicon.law_firm_re.search(content)
+            or lexicon.find_firm(content)
         ):
             attributes.extend(piece for piece in _FRAGMENT_RE.findall(content) if piece.strip())
             return " "

@@ -27,7 +27,6 @@ class AgentDraft(Protocol):
     role: str
     start: int
     end: int
-    segment: int
     bare: bool
     firm_leads: bool
     same_firm: bool
@@ -69,12 +68,9 @@ def share_firms(drafts: Sequence[AgentDraft], norm: str) -> None:
     浙江某某律师事务所王五、李六 and 王五、李六（浙江某某律师事务所律师） (all of that firm)."""
 
     def listed_with(a: AgentDraft, b: AgentDraft) -> bool:
-        """Return True when b follows a in one list of agents (张三、李四 or 张三 李四)."""
-        return (
-            a.role == b.role == "agent"
-            and a.segment == b.segment
-            and norm[a.end : b.start].strip() in ("", "、")
-        )
+        """Return True when b follows a in one list of agents (张三、李四 or 张三 李四; a role
+        cue between them, 委托诉讼代理人：, ends the list)."""
+        return a.role == b.role == "agent" and norm[a.end : b.start].strip() in ("", "、")
 
     for i, draft in enumerate(drafts):
         if draft.same_firm and draft.law_firm is None:

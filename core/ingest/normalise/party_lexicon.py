@@ -30,6 +30,7 @@ class PartyLexicon:
     cue_hint_chars: frozenset[str]
     slow_chars: frozenset[str]  # a cell with none of these may take a quick path
     agent_slow_chars: frozenset[str]  # the same for an agent cell (firm markers too)
+    firm_end_chars: frozenset[str]  # the last characters of the firm markers
     attribute_prefixes: tuple[str, ...]
     attribute_suffixes: tuple[str, ...]
     attribute_words: frozenset[str]
@@ -41,6 +42,12 @@ class PartyLexicon:
     no_party_words: frozenset[str]
     same_firm_words: tuple[str, ...]
     bracket_attribute_re: re.Pattern[str]
+
+    def find_firm(self, text: str) -> re.Match[str] | None:
+        """Return the match of the first law firm named in text (group "firm"), or None."""
+        if self.firm_end_chars.isdisjoint(text):
+            return None  # the quick answer for most fragments
+        return self.law_firm_re.search(text)
 
 
 @dataclass(frozen=True)
@@ -104,12 +111,14 @@ def party_lexicon() -> PartyLexicon:
         cue_hint_chars=cue_hints,
         slow_chars=slow,
         agent_slow_chars=slow | _FIRM_HINT_CHARS | frozenset(m[-1] for m in markers),
+        firm_end_chars=frozenset(m[-1] for m in markers),
         attribute_prefixes=tuple(string_list(data, "attribute_prefixes")),
         attribute_suffixes=tuple(string_list(data, "attribute_suffixes")),
         attribute_words=frozenset(string_list(data, "attribute_words")),
         address_markers=tuple(sorted(string_list(data, "address_markers"), key=len, reverse=True)),
         id_marker_re=re.compile(alternation(string_list(data, "id_markers"))),
-        law_firm_re=re.compile(rf"(?P<firm>{firm})"),
+        # A firm's name starts the text or follows a bracket, space, separator or lead word.
+        law_firm_re=re.compile(rf"(?:^|(?<=[(\s,;、。:为是系在于]))(?P<firm>{firm})"),
         # 浙江某某律师事务所律师王五: the firm first, then perhaps a title, then the person.
         firm_then_name_re=re.compile(
             rf"(?P<firm>{firm})(?:{titles})?[:\s]*(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff·]{{1,4}})"
