@@ -383,5 +383,3 @@ def _finish(draft: _Draft, text: str, lexicon: _PartyLexicon) -> PartyMention:
         law_firm=draft.law_firm if draft.role == "agent" else None,
         raw=text[draft.start : draft.end],
     )
-
-
