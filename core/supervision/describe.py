@@ -142,7 +142,7 @@ def _screen(m: ResolvedModel, r: CaseScreenRule) -> str:
 
 
 def _test(t: FrequencyTest, values: Mapping[str, Any]) -> str:
-    who = "非律师（无律师事务所）的" if t.non_lawyer else ""
+    who = "非律师（未写明律师事务所、法律服务所，也未注明律师、法律工作者身份）的" if t.non_lawyer else ""
     bits = [f"作为{who}{ROLES[t.role]}"]
     if t.where:
         bits.append(f"在{conditions_text(t.where)}的案件中")

@@ -14,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, case, func, literal, or_, select
+from sqlalchemy import Connection, case, func, literal, not_, or_, select
 
+from core.ingest.normalise.party_lexicon import legal_professional_words
 from core.supervision.conditions import (
     CASE_PARTIES,
     ENTITIES,
@@ -79,7 +80,7 @@ def _base(
     if rule.exclude_financial:
         where.append(e.c.is_financial == literal(False))
     if test.non_lawyer:
-        where += [or_(p.c.law_firm.is_(None), p.c.law_firm == ""), p.c.kind == "person"]
+        where += citizen_agent(p)
     if datasets is not None:
         where.append(src.case.c.dataset_id.in_(datasets))
     if entities is not None:
@@ -103,6 +104,20 @@ def _base(
         .where(*where)
         .distinct()
     )
+
+
+def citizen_agent(p: Any) -> list[Any]:
+    """Return the conditions on a parties row (``p``) for a citizen agent: a person with no
+    law firm whose own text does not call them a lawyer or legal service worker (王五（律师）,
+    王五，法律工作者, 李六，该所律师 with no firm before it)."""
+    conditions: list[Any] = [or_(p.c.law_firm.is_(None), p.c.law_firm == ""), p.c.kind == "person"]
+    words = legal_professional_words()
+    if words.words:
+        raw = func.coalesce(p.c.raw, "")
+        professional = or_(*(raw.contains(w, autoescape=True) for w in words.words))
+        negated = [raw.contains(w, autoescape=True) for w in words.negations]
+        conditions.append(or_(not_(professional), *negated))
+    return conditions
 
 
 def _candidates(

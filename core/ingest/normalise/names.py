@@ -28,6 +28,8 @@ _EDGE_PUNCTUATION = ",.;:!?、。，；：！？'\"“”‘’-_/\\|"
 _SPECIAL_CHARS = frozenset(" \t\r\n.()（）•・‧∙⋅●") | frozenset(_EDGE_PUNCTUATION)
 _TRAILING_BRACKET_RE = re.compile(r"（[^（）]*）$")
 _LATIN_WORD_RE = re.compile(r"[a-z]+")
+_PERSON_NAME_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}")
+_JOINING_WORD_RE = re.compile(r"[和与及]")
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,25 @@ def _is_organisation_clean(s: str) -> bool:
     if not s.isascii() and not any("a" <= ch.lower() <= "z" for ch in s):
         return False
     return not lexicon.latin_keywords.isdisjoint(_LATIN_WORD_RE.findall(s.casefold()))
+
+
+def joined_person_names(text: str) -> list[str] | None:
+    """Return the two persons of 张三和李四 (张三与李四, 张三及李四), or None when the text is
+    one name (王和平, 和平公司, 张三和李四贸易有限公司)."""
+    if is_organisation(text):
+        return None
+    for match in _JOINING_WORD_RE.finditer(text):
+        left, right = text[: match.start()], text[match.end() :]
+        if _is_person_name(left) and _is_person_name(right):
+            return [left, right]
+    return None
+
+
+def _is_person_name(text: str) -> bool:
+    """Return True when text looks like one person's name (2 to 4 characters, or with ·)."""
+    if not _PERSON_NAME_RE.fullmatch(text) or is_organisation(text):
+        return False
+    return len(text) <= 4 or "·" in text
 
 
 def _dots_to_middle_dots(s: str) -> str:

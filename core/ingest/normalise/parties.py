@@ -1,17 +1,26 @@
-"""Splitting a party cell (当事人 column) into party mentions with roles and attributes."""
+"""Splitting a party cell (当事人 column) into party mentions with roles and attributes.
+
+Agents: a law firm is kept when the cell names it (王五（浙江某某律师事务所）, 浙江某某律师事务所
+律师王五, 律所 for short) or points to the firm of the agent before (李六，该所律师); agents
+listed together before or after one firm (王五、李六（某某律师事务所律师）) share it. A
+lawyer whose firm is not named keeps law_firm None; the words in ``raw`` (王五（律师）) tell
+the agent models it is not a citizen agent (see party_lexicon.legal_professional_words).
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from core.ingest.normalise.cells import clean_text, to_halfwidth
 from core.ingest.normalise.dates import parse_date
 from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
-from core.ingest.normalise.lexicons import load_lexicon, string_list
-from core.ingest.normalise.names import clean_name, is_organisation
+from core.ingest.normalise.names import clean_name, is_organisation, joined_person_names
+from core.ingest.normalise.party_agents import firm_agent, opens_agent, share_firms, untitled_name
+from core.ingest.normalise.party_lexicon import PartyLexicon as _PartyLexicon
+from core.ingest.normalise.party_lexicon import party_lexicon as _lexicon
 
 ROLES = ("plaintiff", "defendant", "third_party", "agent")
 _ATTRIBUTE_ROLE = "attribute"  # a cue like 法定代表人: what follows describes the party before
@@ -22,7 +31,8 @@ _SEPARATOR_RE = re.compile(r"[,;、。\n\r\t]")
 # The same, but the match itself excludes surrounding spaces (no strip step needed).
 _STRIPPED_FRAGMENT_RE = re.compile(r"[^,;、。\s](?:[^,;、。\n\r\t]*[^,;、。\s])?")
 _ID_TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])")
-_PAREN_RE = re.compile(r"\(([^()]*)\)")
+# A bracketed note, with one level of nesting (（北京某某（杭州）律师事务所）).
+_PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]*\))*)\)")
 _DIGIT_RE = re.compile(r"\d")
 _TRAILING_NOTE_RE = re.compile(r"[(（]([^()（）]*)[)）]\s*$")
 _CREDIT_CODE_RE = re.compile(r"(?:统一社会信用代码[:：]?)?[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}")
@@ -34,10 +44,18 @@ _NAME_WITH_ID_RE = re.compile(r"([\u4e00-\u9fff·]+)\((\d{17}[\dXx]|\d{15})\)")
 _BIRTH_RE = re.compile(
     r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d十一二三四五六七八九]{1,3}\s*月"
     r"(?:\s*[\d十一二三四五六七八九]{1,3}\s*日)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)"
 )
 _PERSON_TOKEN_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff·]{1,7}")
 _GENDER_WORDS = {"男": "男", "女": "女", "男性": "男", "女性": "女"}
 _VALUE_LEADS = ":：为是系在于 "
+# 李律师: a surname and the title (not 该律师, 系律师).
+_SURNAME_LAWYER_RE = re.compile(r"[^该系其为是及和与均都男女\W\d]律师")
+_JOINING_WORDS = frozenset("和与及")  # 张三和李四
+# / and | separate parties too, except between digits (1980/1/1, 1/2号).
+_SLASH_RE = re.compile(r"(?<!\d)[/|](?!\d)")
+# 张三等 · 张三等3人 · 张三等五人: the first of several; the name is what comes before 等.
+_OTHERS_RE = re.compile(r"(?<=..)等(?:[\d一二两三四五六七八九十百]*[人名户位家个])?$")
 
 
 @dataclass(frozen=True)
@@ -55,7 +73,7 @@ class PartyMention:
     raw: str
 
 
-@dataclass
+@dataclass(slots=True)
 class _Draft:
     """A party being assembled while the cell's fragments are read."""
 
@@ -68,22 +86,9 @@ class _Draft:
     gender: str | None = None
     birth_date: date | None = None
     law_firm: str | None = None
-
-
-@dataclass(frozen=True)
-class _PartyLexicon:
-    """The party-cell cue words, compiled once."""
-
-    role_re: re.Pattern[str]
-    cue_roles: dict[str, str]
-    cue_hint_chars: frozenset[str]
-    attribute_prefixes: tuple[str, ...]
-    attribute_suffixes: tuple[str, ...]
-    attribute_words: frozenset[str]
-    address_markers: tuple[str, ...]
-    id_marker_re: re.Pattern[str]
-    law_firm_re: re.Pattern[str]
-    bracket_attribute_re: re.Pattern[str]
+    bare: bool = False  # a name with nothing said about it (may share a firm named next to it)
+    firm_leads: bool = False  # named after its firm (浙江某某律师事务所王五)
+    same_firm: bool = False  # 该所律师: the firm of the agent before
 
 
 # Lenders, banks, property companies and their lawyers fill the same party cells again
@@ -114,7 +119,10 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
     """Return the parties of a non-empty cleaned cell."""
     lexicon = _lexicon()
     norm = to_halfwidth(text)  # same length as text: offsets carry over for `raw`
-    if lexicon.cue_hint_chars.isdisjoint(norm):
+    if norm in lexicon.no_party_words:
+        return []  # 无, 不详
+    slow = lexicon.agent_slow_chars if default_role == "agent" else lexicon.slow_chars
+    if slow.isdisjoint(norm):
         # The two commonest cells, "张三" and "张三（身份证号）", need none of the work below
         # (a test checks both ways give the same mentions).
         if _NAME_CHARS_RE.fullmatch(norm):
@@ -127,22 +135,35 @@ def _split(text: str, default_role: str) -> list[PartyMention]:
 
 def _split_general(text: str, norm: str, default_role: str, lexicon: _PartyLexicon) -> list[PartyMention]:
     """Return the parties of a cell by reading its role cues, fragments and brackets."""
+    splittable = _SLASH_RE.sub(";", norm) if "/" in norm or "|" in norm else norm
     # Separators inside brackets (“某律师事务所（特殊普通合伙、分所）”) do not split parties.
-    masked = _mask_bracketed(norm) if "(" in norm and _SEPARATOR_RE.search(norm) else norm
+    masked = (
+        _mask_bracketed(splittable)
+        if "(" in splittable and _SEPARATOR_RE.search(splittable)
+        else splittable
+    )
     drafts: list[_Draft] = []
+    no_party = lexicon.no_party_words
     for role, seg_start, seg_end in _segments(norm, default_role, lexicon):
         for start, end in _fragments(masked, seg_start, seg_end):
             fragment = norm[start:end]
+            if "等" in fragment:
+                fragment = _OTHERS_RE.sub("", fragment).rstrip()
+            if fragment in no_party:
+                continue
             current = drafts[-1] if drafts else None
-            if role == _ATTRIBUTE_ROLE:
+            if role == _ATTRIBUTE_ROLE or not fragment:
                 if current is not None:
                     current.end = end  # describes the party before: kept in raw only
                 continue
             if current is not None and _is_attribute(fragment, role, lexicon):
                 _apply_attribute(current, fragment, lexicon)
                 current.end = end
+                current.bare = False
                 continue
             drafts.extend(_name_drafts(fragment, role, start, end, lexicon))
+    if len(drafts) > 1 and any(draft.role == "agent" for draft in drafts):
+        share_firms(drafts, norm)
     return [_finish(draft, text, lexicon) for draft in drafts if draft.name]
 
 
@@ -214,11 +235,13 @@ def _is_attribute(fragment: str, role: str, lexicon: _PartyLexicon) -> bool:
     if fragment.startswith(lexicon.attribute_prefixes):
         return True
     if fragment.endswith(lexicon.attribute_suffixes):
-        return True
+        # 孙律师、李律师: a surname and the title name an agent of their own.
+        return not (role == "agent" and _SURNAME_LAWYER_RE.fullmatch(fragment))
     if fragment[0].isdigit() or "出生" in fragment:
         return True
-    if role == "agent" and lexicon.law_firm_re.search(fragment):
-        return True
+    firm = lexicon.find_firm(fragment) if role == "agent" else None
+    if firm is not None:
+        return not opens_agent(fragment, firm, lexicon)
     # Digits outside an ID number and outside brackets: an address or phone continued.
     if _DIGIT_RE.search(fragment) is not None:
         rest = _ID_TOKEN_RE.sub("", _PAREN_RE.sub("", fragment))
@@ -245,7 +268,10 @@ def _apply_attribute(draft: _Draft, fragment: str, lexicon: _PartyLexicon) -> No
                 draft.address = address or None
                 break
     if draft.law_firm is None and draft.role == "agent":
-        match = lexicon.law_firm_re.search(fragment)
+        if fragment.startswith(lexicon.same_firm_words):
+            draft.same_firm = True
+            return
+        match = lexicon.find_firm(fragment)
         if match is not None:
             draft.law_firm = clean_name(match.group("firm").lstrip(_VALUE_LEADS)) or None
 
@@ -266,9 +292,18 @@ def _name_drafts(
     fragment: str, role: str, start: int, end: int, lexicon: _PartyLexicon
 ) -> list[_Draft]:
     """Return the party (or parties, for "张三 李四") a name fragment opens."""
+    if role == "agent" and not lexicon.firm_end_chars.isdisjoint(fragment):
+        firm_and_name = firm_agent(fragment, lexicon)
+        if firm_and_name is not None:
+            firm, name = firm_and_name
+            return [_Draft(name, role, start, end, law_firm=firm, firm_leads=True)]
     if _PLAIN_NAME_RE.fullmatch(fragment):
+        if not _JOINING_WORDS.isdisjoint(fragment):
+            names = joined_person_names(fragment)
+            if names is not None:
+                return [_Draft(name, role, start, end, bare=True) for name in names]
         name = fragment if _NAME_CHARS_RE.fullmatch(fragment) else clean_name(fragment)
-        return [_Draft(name=name, role=role, start=start, end=end)]
+        return [_Draft(name=name, role=role, start=start, end=end, bare=True)]
     attributes: list[str] = []
     text = fragment
     if "(" in text:
@@ -307,7 +342,8 @@ def _take_bracket_attributes(text: str, attributes: list[str], lexicon: _PartyLe
             not content.strip()
             or _ID_TOKEN_RE.search(content)
             or lexicon.bracket_attribute_re.search(content)
-            or lexicon.law_firm_re.search(content)
+            or content.endswith(lexicon.attribute_suffixes)  # （某某公司员工）, （李兵之妻）
+            or lexicon.find_firm(content)
         ):
             attributes.extend(piece for piece in _FRAGMENT_RE.findall(content) if piece.strip())
             return " "
@@ -329,6 +365,8 @@ def _finish(draft: _Draft, text: str, lexicon: _PartyLexicon) -> PartyMention:
     name = _bare_name(draft.name, kind)
     if name != draft.name:
         kind = "organisation" if is_organisation(name) else "person"
+    if draft.role == "agent" and kind == "person" and ("师" in name or "者" in name):
+        name = untitled_name(name, lexicon)  # 王五律师, 律师王五 (raw keeps the title)
     id_number = draft.id_number
     gender, birth = draft.gender, draft.birth_date
     if id_number is not None and id_number.valid:
@@ -344,41 +382,4 @@ def _finish(draft: _Draft, text: str, lexicon: _PartyLexicon) -> PartyMention:
         birth_date=birth,
         law_firm=draft.law_firm if draft.role == "agent" else None,
         raw=text[draft.start : draft.end],
-    )
-
-
-def _alternation(words: list[str]) -> str:
-    """Return a regex alternation of the words, longest first so 被上诉人 beats 上诉人."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
-@cache
-def _lexicon() -> _PartyLexicon:
-    """Return the party-cell lexicon from resources/lexicons/party_cells.yaml (read once)."""
-    data = load_lexicon("party_cells.yaml")
-    cue_roles: dict[str, str] = {}
-    for role, cues in (data.get("role_cues") or {}).items():
-        for cue in cues or []:
-            cue_roles[to_halfwidth(str(cue))] = str(role)
-    cues = _alternation(list(cue_roles))
-    boundary = r"(?:^|(?<=[\s,;、。]))"
-    note = r"(?:\([^()]{0,16}\))?"
-    # With a colon a cue may have a short lead (两被告共同委托诉讼代理人：); without one it
-    # must not be part of a phrase like 原告之父 or 被告方.
-    role_re = re.compile(
-        rf"{boundary}(?:[^\s,;、。:()]{{0,8}}?(?P<cue>{cues}){note}\s*:\s*"
-        rf"|(?P<cue2>{cues}){note}(?![之的方及和与系]))"
-    )
-    firms = _alternation(string_list(data, "law_firm_markers"))
-    return _PartyLexicon(
-        role_re=role_re,
-        cue_roles=cue_roles,
-        cue_hint_chars=frozenset(cue[-1] for cue in cue_roles),
-        attribute_prefixes=tuple(string_list(data, "attribute_prefixes")),
-        attribute_suffixes=tuple(string_list(data, "attribute_suffixes")),
-        attribute_words=frozenset(string_list(data, "attribute_words")),
-        address_markers=tuple(sorted(string_list(data, "address_markers"), key=len, reverse=True)),
-        id_marker_re=re.compile(_alternation(string_list(data, "id_markers"))),
-        law_firm_re=re.compile(rf"(?P<firm>[^,;、。]*?(?:{firms})(?:\([^()]*\))?)"),
-        bracket_attribute_re=re.compile(_alternation(string_list(data, "bracket_attribute_words"))),
     )
