@@ -15,13 +15,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.ingest.headers import amount_scale
 from core.ingest.normalise.cells import clean_text
 from core.ingest.plan import ImportPlan
 from core.ingest.readers import TextTableReader, WorkbookReader
 from core.ingest.records import (
     CaseValues,
     ListValues,
-    amount_scale,
     case_values,
     iso,
     list_values,
@@ -174,8 +174,7 @@ class Assembler:
         self.tally = Tally()
         # The case of the row before, so that the next row with its number (one row per
         # party, a case number merged down) adds its parties to it instead of being dropped.
-        self.last_key: Any = None
-        self.last_case: list[Any] = []  # [case id, next position, {party identities}]
+        self.last: _LastCase | None = None
         text = plan.mapping.get("full_text")
         self.text_header = text.header if text is not None else None
 
@@ -199,12 +198,12 @@ class Assembler:
             if kind == QUARANTINE:
                 self._quarantine(out["quarantined_rows"], item, row_number, texts.get(local))
                 continue
-            if kind == CASE and item[2] == self.last_key and self.last_case:
-                self._join_parties(out, item, row_number)
+            if kind == CASE and self.last is not None and item[2] == self.last.key:
+                self._join_parties(out, item, row_number, self.last)
                 continue
             if self._skip(kind, row_number, item):
                 if kind == CASE:
-                    self.last_key, self.last_case = None, []
+                    self.last = None
                 continue
             sid = nxt["source_rows"]
             nxt["source_rows"] = sid + 1
@@ -229,27 +228,25 @@ class Assembler:
                 pid += 1
                 lid += 1
             nxt["parties"], nxt["case_parties"] = pid, lid
-            self.last_key = item[2]
-            self.last_case = [case_id, len(item[6]), {_identity(c, r) for c, r in item[6]}]
+            self.last = _LastCase(item[2], case_id, len(item[6]), {_identity(c, r) for c, r in item[6]})
             tally.rows_imported += 1
         return out
 
-    def _join_parties(self, out: dict[str, list[tuple[Any, ...]]], item: Item, row_number: int) -> None:
+    def _join_parties(self, out: dict[str, list[tuple[Any, ...]]], item: Item, row_number: int,
+                      last: _LastCase) -> None:
         """Add the parties of a row repeating the case number of the row before to that case."""
-        case_id, position, known = self.last_case
         added = 0
         for columns, role in item[6]:
             identity = _identity(columns, role)
-            if identity in known:
+            if identity in last.parties:
                 continue
-            known.add(identity)
+            last.parties.add(identity)
             pid, lid = self.next["parties"], self.next["case_parties"]
             out["parties"].append((pid, *columns))
-            out["case_parties"].append((lid, case_id, pid, role, position))
+            out["case_parties"].append((lid, last.case_id, pid, role, last.position))
             self.next["parties"], self.next["case_parties"] = pid + 1, lid + 1
-            position += 1
+            last.position += 1
             added += 1
-        self.last_case[1] = position
         tally = self.tally
         tally.duplicates += 1
         if len(tally.duplicate_rows) < MAX_REPORTED:
@@ -288,6 +285,16 @@ class Assembler:
         self.tally.quarantined_count += 1
         if len(self.tally.quarantined) < MAX_REPORTED:
             self.tally.quarantined.append({"row": row_number, "reason": reason})
+
+
+@dataclass
+class _LastCase:
+    """The case the row before made: its key, id, next party position and parties."""
+
+    key: Any
+    case_id: int
+    position: int
+    parties: set[tuple[Any, ...]]
 
 
 def _identity(columns: tuple[Any, ...], role: str) -> tuple[Any, ...]:

@@ -19,6 +19,9 @@ from core.ingest.lexicon import (
 
 _BRACKETED = re.compile(r"[（(\[【][^）)\]】]*[）)\]】]")
 _UNIT_SUFFIX = re.compile(r"\s*/\s*(人民币)?(万元|元|万)\s*$")  # "标的额/万元"
+# A header that names its money unit: 标的额（万元）, 金额/万元, 执行标的(万).
+_HEADER_UNIT = re.compile(r"(亿|万|千)元|[（(/](亿|万|千)[)）]?$")
+_UNIT_SCALES = {"亿": 100_000_000, "万": 10_000, "千": 1_000}
 _BRACKET_CHARS = re.compile(r"[（()）\[\]【】]")
 _NOISE = re.compile(r"[\s:：*＊#＃/、_\-—.。]+")
 _CASE_NO = re.compile(r"[（(〔\[［]\s*\d{4}\s*[）)〕\]］].{0,12}?\d+\s*号")
@@ -44,6 +47,12 @@ def normalise_header(header: str) -> str:
     if stripped.strip():
         text = stripped
     return _NOISE.sub("", text).lower()
+
+
+def amount_scale(header: str) -> int:
+    """Return what a bare number in a money column is worth in yuan, by the column's header."""
+    match = _HEADER_UNIT.search(header.strip())
+    return _UNIT_SCALES[match[1] or match[2]] if match is not None else 1
 
 
 def _header_score(header_norm: str, synonyms: Sequence[str]) -> tuple[float, int]:

@@ -49,7 +49,7 @@ def sniff_format(path: Path) -> str:
     try:
         size = path.stat().st_size
         with path.open("rb") as fh:
-            head = fh.read(8)
+            head = fh.read(4096)  # the magic bytes, or the start of a web page
     except PermissionError as exc:
         raise RefusedInput(
             f"无法读取文件“{path.name}”：没有读取权限或文件被其他程序占用。"
@@ -65,15 +65,14 @@ def sniff_format(path: Path) -> str:
     if ext in EXCEL_EXTS | HTML_EXTS:
         from core.ingest.html_tables import looks_like_html_table
 
-        with path.open("rb") as fh:
-            if looks_like_html_table(fh.read(4096)):
-                return "html"
+        if looks_like_html_table(head):
+            return "html"
     if ext in EXCEL_EXTS:
         raise RefusedInput(
             f"文件“{path.name}”的扩展名是 {ext}，但内容不是电子表格（可能是改了扩展名的文本或其他文件）。",
             "请用 Excel 或 WPS 打开确认后另存为 .xlsx，或将文本数据保存为 .csv 后再导入。",
         )
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if b"\x00" in head[:8] and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RefusedInput(f"文件“{path.name}”不是表格或文本文件，无法导入。")
     return "text"
 

@@ -11,11 +11,12 @@ from typing import Any
 
 from core.ingest.normalise.amounts import parse_amount
 from core.ingest.normalise.case_numbers import parse_case_number
-from core.ingest.normalise.cells import clean_text
+from core.ingest.normalise.cells import clean_text, to_halfwidth
 from core.ingest.normalise.dates import parse_date
 from core.ingest.normalise.id_numbers import IdNumber, parse_id_number
 from core.ingest.normalise.names import clean_name, company_form_variant, is_organisation, name_key
 from core.ingest.normalise.parties import PARTY_CACHE_SIZE, PartyMention, split_parties
+from core.ingest.normalise.party_lexicon import party_lexicon
 from core.ingest.values import canonical_value, licence_status
 
 PARTY_FIELDS = (
@@ -25,17 +26,7 @@ PARTY_FIELDS = (
     ("agents", "agent"),
 )
 DATE_FIELDS = ("filing_date", "closing_date")
-# 诉讼地位 in a one-party-per-row sheet: the first entry whose words the cell holds.
-_ROLE_WORDS = (
-    ("defendant", ("被告", "被申请", "被上诉", "被执行", "被起诉", "被反诉")),
-    ("third_party", ("第三人", "案外人")),
-    ("agent", ("代理", "律师", "法律工作者")),
-    ("plaintiff", ("原告", "申请", "上诉", "起诉", "反诉原告")),
-)
-
-# A header that names its unit: 标的额（万元）, 金额/万元, 执行标的(万).
-_HEADER_UNIT_RE = re.compile(r"(亿|万|千)元|[（(/](亿|万|千)[)）]?$")
-_UNIT_SCALES = {"亿": 100_000_000, "万": 10_000, "千": 1_000}
+_PARTY_ROLES = frozenset(r for _f, r in PARTY_FIELDS)
 _UNIT_CHARS = frozenset("元圆万萬亿億千仟")
 
 # Rows under a table that are no data: totals, notes, who made the table.
@@ -94,21 +85,17 @@ def _row_party(row: Sequence[Any], cols: Mapping[str, int], fields: dict[str, An
     return split_parties(cell, role)
 
 
+@lru_cache(maxsize=256)
 def party_role(text: str) -> str:
-    """Return the role a 诉讼地位 cell names (原告 when empty, 第三人 when unknown)."""
-    text = re.split(r"[（(]", text, maxsplit=1)[0]  # 上诉人（原审被告）: the role in this suit
+    """Return the role a 诉讼地位 cell names, by the party-cell role words (the longest one
+    in it): 原告 when the cell is empty, 第三人 when it names no party role."""
+    text = re.split(r"[(]", to_halfwidth(text), maxsplit=1)[0]  # 上诉人（原审被告）: this suit's
     if not text:
         return "plaintiff"
-    for role, words in _ROLE_WORDS:
-        if any(w in text for w in words):
-            return role
-    return "third_party"
-
-
-def amount_scale(header: str) -> int:
-    """Return what a bare number in a money column is worth in yuan, by the column's header."""
-    match = _HEADER_UNIT_RE.search(header.strip())
-    return _UNIT_SCALES[match[1] or match[2]] if match is not None else 1
+    cues = party_lexicon().cue_roles
+    cue = max((c for c in cues if c in text), key=len, default=None)
+    role = cues[cue] if cue is not None else None
+    return role if role in _PARTY_ROLES else "third_party"
 
 
 def _amount(raw: Any, scale: int) -> float | None:

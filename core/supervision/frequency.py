@@ -11,7 +11,6 @@ entities are then fetched to write their reasons.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, case, func, literal, not_, or_, select
@@ -30,23 +29,12 @@ from core.supervision.conditions import (
 from core.supervision.describe import fill, money, show
 from core.supervision.evidence import CaseInfo, flag_spans, load_cases
 from core.supervision.hits import Hit, Reason, Span, entity_subject, ratio_score
-from core.supervision.rolling import CaseRow, Limits, members, qualifying_windows
+from core.supervision.rolling import CaseRow, Limits, RollingWindow, members, qualifying_windows
 from core.supervision.rules import EntityFrequencyRule, FrequencyTest
 from core.supervision.spec import ResolvedModel
 from core.supervision.vocabulary import ROLES
 
 ENTITY_CHUNK = 2000  # candidate entities per window query (bound parameters stay few)
-
-
-@dataclass(frozen=True)
-class Window:
-    entity_id: int
-    anchor: int
-    start: Any
-    cases: int
-    amount: float | None
-    cues: int
-    distinct: int | None
 
 
 def _base(
@@ -143,16 +131,19 @@ def counterparts_query(base: Any, test: FrequencyTest) -> Any:
     )
 
 
+Qualified = dict[int, tuple[RollingWindow, set[int]]]
+
+
 def _windows(
     conn: Connection, rule: EntityFrequencyRule, test: FrequencyTest, datasets: list[int] | None
-) -> tuple[list[Window], dict[int, set[int]]]:
-    """Return the qualifying windows, and per entity the cases inside any of them."""
+) -> Qualified:
+    """Return, per qualifying entity, its best window (most cases, then most counterparts)
+    and the cases inside any of its qualifying windows."""
     candidates = _candidates(conn, rule, test, datasets)
-    windows: list[Window] = []
-    inside: dict[int, set[int]] = defaultdict(set)
+    qualified: Qualified = {}
     for i in range(0, len(candidates), ENTITY_CHUNK):
-        _chunk_windows(conn, rule, test, datasets, candidates[i : i + ENTITY_CHUNK], windows, inside)
-    return windows, inside
+        _chunk_windows(conn, rule, test, datasets, candidates[i : i + ENTITY_CHUNK], qualified)
+    return qualified
 
 
 def _chunk_windows(
@@ -161,8 +152,7 @@ def _chunk_windows(
     test: FrequencyTest,
     datasets: list[int] | None,
     entities: list[int],
-    windows: list[Window],
-    inside: dict[int, set[int]],
+    qualified: Qualified,
 ) -> None:
     base = _base(rule, test, datasets, True, entities).subquery(f"cand_{test.id}")
     cue_cols = [c for c in base.c if c.name.startswith("cue_")]
@@ -188,10 +178,14 @@ def _chunk_windows(
         cps = _counted_others(eid, rows, others, names.get(eid), test) if counted else None
         for group in _court_groups(rows, test.same_court):
             found = qualifying_windows(group, limits, cps)
-            if found:
-                inside[eid].update(members(group, found))
-                windows.extend(Window(eid, w.anchor, w.start, w.cases, w.amount, w.cues, w.distinct)
-                               for w in found)
+            if not found:
+                continue
+            best, inside = qualified.get(eid) or (found[0], set())
+            for w in found:
+                if (w.cases, w.distinct or 0) > (best.cases, best.distinct or 0):
+                    best = w
+            inside.update(members(group, found))
+            qualified[eid] = (best, inside)
 
 
 def _iso(value: Any) -> str:
@@ -226,20 +220,10 @@ def run_frequency(
     """Return one hit per entity meeting any enabled test."""
     rule = model.rule
     assert isinstance(rule, EntityFrequencyRule)
-    found: dict[int, list[tuple[FrequencyTest, Window, list[int]]]] = defaultdict(list)
+    found: dict[int, list[tuple[FrequencyTest, RollingWindow, list[int]]]] = defaultdict(list)
     for test in (t for t in rule.tests if t.enabled):
-        windows, cases = _windows(conn, rule, test, datasets)
-        if not windows:
-            continue
-        best: dict[int, Window] = {}
-        for w in windows:
-            if w.entity_id not in best or (w.cases, w.distinct or 0) > (
-                best[w.entity_id].cases,
-                best[w.entity_id].distinct or 0,
-            ):
-                best[w.entity_id] = w
-        for eid, w in best.items():
-            found[eid].append((test, w, sorted(cases[eid])))
+        for eid, (w, cases) in _windows(conn, rule, test, datasets).items():
+            found[eid].append((test, w, sorted(cases)))
     if count_only:
         return [_stub(model, eid) for eid in sorted(found)]
     return _hits(conn, model, found)
@@ -253,7 +237,7 @@ def _stub(model: ResolvedModel, entity_id: int) -> Hit:
 def _hits(
     conn: Connection,
     model: ResolvedModel,
-    found: dict[int, list[tuple[FrequencyTest, Window, list[int]]]],
+    found: dict[int, list[tuple[FrequencyTest, RollingWindow, list[int]]]],
 ) -> list[Hit]:
     spec = model.spec
     ents = {
@@ -314,12 +298,12 @@ def _hits(
 
 
 def _test_reason(
-    model: ResolvedModel, test: FrequencyTest, w: Window, cases: list[CaseInfo]
+    model: ResolvedModel, test: FrequencyTest, w: RollingWindow, cases: list[CaseInfo]
 ) -> Reason:
     cases = sorted(cases, key=lambda i: (i.fields.get("filing_date"), i.id))
     label = fill(test.label, model.values) if test.label else f"{ROLES[test.role]}高频涉案"
     values: dict[str, Any] = {
-        "窗口起始立案日期": w.start.isoformat() if hasattr(w.start, "isoformat") else w.start,
+        "窗口起始立案日期": w.start,
         "窗口月数": test.window_months,
         "窗口内案件数": w.cases,
         "案号": [i.case_no for i in cases],
