@@ -27,7 +27,9 @@ def preview_import(plan: Any, limit: int = 50) -> ImportPreview:
     converter = RowConverter(plan)
     cols = converter.cols
     if plan.kind == "cases":
-        fields = [f for f in CASE_COLUMNS if f in cols or f == "case_no"]
+        # One party per row fills the party columns it names (原告/被告/第三人).
+        per_row = ("plaintiffs", "defendants", "third_parties") if "party_name" in cols else ()
+        fields = [f for f in CASE_COLUMNS if f in cols or f == "case_no" or f in per_row]
         fields += [f for f in ("service_method", "procedure", "judge") if f in cols]
     else:
         fields = [
